@@ -1,0 +1,4 @@
+/**
+ * Workflow Executor.
+ */
+package org.bhiv.executor;

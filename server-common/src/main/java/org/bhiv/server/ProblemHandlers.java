@@ -1,0 +1,61 @@
+package org.bhiv.server;
+
+import java.lang.System.Logger.Level;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.http.HttpException;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+/**
+ * Turns every failure into a problem+json answer, in one place. A {@link ProblemException} is
+ * sent as it is; Helidon's own {@link HttpException}s (unknown route, bad request line, ...)
+ * keep their status; anything else is a 500 {@code internal_error} whose stack trace goes to
+ * the log and never to the caller.
+ */
+public final class ProblemHandlers {
+
+    private static final System.Logger LOGGER = System.getLogger(ProblemHandlers.class.getName());
+
+    private ProblemHandlers() {
+    }
+
+    /**
+     * Registers the handlers and a catch-all 404 for routes nothing else answered.
+     *
+     * @param routing the routing to add them to
+     */
+    public static void register(HttpRouting.Builder routing) {
+        routing.error(ProblemException.class, ProblemHandlers::problem)
+                .error(HttpException.class, ProblemHandlers::http)
+                .error(Exception.class, ProblemHandlers::unexpected);
+    }
+
+    private static void problem(ServerRequest req, ServerResponse res, ProblemException e) {
+        e.headers().forEach((name, value) -> res.header(HeaderNames.create(name), value));
+        Responses.problem(res, e.problem());
+    }
+
+    private static void http(ServerRequest req, ServerResponse res, HttpException e) {
+        int status = e.status().code();
+        if (status >= 500) {
+            unexpected(req, res, e);
+            return;
+        }
+        String code = switch (status) {
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            case 413 -> "payload_too_large";
+            case 415 -> "unsupported_media_type";
+            default -> "bad_request";
+        };
+        Responses.problem(res, Problem.of(status, code, e.status().reasonPhrase() + "."));
+    }
+
+    private static void unexpected(ServerRequest req, ServerResponse res, Exception e) {
+        LOGGER.log(Level.ERROR, "Unexpected failure on " + req.prologue().method().text() + " "
+                + LogSafe.value(req.path().path()), e);
+        Responses.problem(res, Problem.of(500, "internal_error", "The server failed to answer this request."));
+    }
+}

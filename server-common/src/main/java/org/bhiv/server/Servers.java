@@ -1,0 +1,51 @@
+package org.bhiv.server;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+import io.helidon.config.Config;
+import io.helidon.health.HealthCheck;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.observe.ObserveFeature;
+import io.helidon.webserver.observe.health.HealthObserver;
+import io.helidon.webserver.observe.metrics.MetricsObserver;
+
+/**
+ * Starts a service the same way everywhere: the {@code server} config node, Helidon's
+ * {@code /observe/health} (with the service's readiness checks) and {@code /observe/metrics},
+ * problem+json error handling, and the service's routes.
+ */
+public final class Servers {
+
+    private Servers() {
+    }
+
+    /**
+     * Builds and starts the server.
+     *
+     * @param config    the root config
+     * @param routes    adds the service's routes
+     * @param readiness checks that say whether the service can do its work
+     * @return the started server
+     */
+    public static WebServer start(Config config, Consumer<HttpRouting.Builder> routes, List<HealthCheck> readiness) {
+        var health = HealthObserver.builder().details(true);
+        readiness.forEach(health::addCheck);
+        var observe = ObserveFeature.builder()
+                .config(config.get("server.features.observe"))
+                .addObserver(health.build())
+                .addObserver(MetricsObserver.create())
+                .build();
+        return WebServer.builder()
+                .config(config.get("server"))
+                .featuresDiscoverServices(false)
+                .addFeature(observe)
+                .routing(routing -> {
+                    ProblemHandlers.register(routing);
+                    routes.accept(routing);
+                })
+                .build()
+                .start();
+    }
+}

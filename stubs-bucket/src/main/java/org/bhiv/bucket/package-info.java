@@ -1,0 +1,4 @@
+/**
+ * Bucket stand-in.
+ */
+package org.bhiv.bucket;

@@ -1,0 +1,4 @@
+/**
+ * Core stand-in.
+ */
+package org.bhiv.core;

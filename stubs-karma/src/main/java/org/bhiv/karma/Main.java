@@ -1,0 +1,52 @@
+package org.bhiv.karma;
+
+import java.util.List;
+
+import io.helidon.config.Config;
+import io.helidon.logging.common.LogConfig;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
+import org.bhiv.server.LogFiles;
+import org.bhiv.server.Servers;
+import org.bhiv.server.auth.BearerTokenFilter;
+import org.bhiv.server.auth.Tokens;
+
+/**
+ * Starts the Karma stand-in: config, then collaborators, then routing, then the server.
+ */
+public final class Main {
+
+    private static final System.Logger LOGGER = System.getLogger(Main.class.getName());
+
+    private Main() {
+    }
+
+    /**
+     * Runs the service until the JVM is stopped.
+     *
+     * @param args ignored; configuration comes from {@code application.yaml}, environment and {@code -D}
+     */
+    public static void main(String[] args) {
+        LogConfig.configureRuntime();
+        Config config = Config.create();
+        LogFiles.install(config, "karma");
+        WebServer server = start(config);
+        LOGGER.log(System.Logger.Level.INFO, "Karma stand-in listening on http://localhost:" + server.port());
+    }
+
+    /**
+     * Builds and starts the service from config; the end-to-end tests call this too.
+     *
+     * @param config the root config
+     * @return the started server
+     */
+    public static WebServer start(Config config) {
+        Tokens tokens = Tokens.create(config.get("security"));
+        return Servers.start(config, routing -> routing(routing, tokens), List.of());
+    }
+
+    static void routing(HttpRouting.Builder routing, Tokens tokens) {
+        routing.addFilter(BearerTokenFilter.create(tokens, "karma"))
+                .register("/health", new HealthService(tokens));
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * Karma stand-in.
+ */
+package org.bhiv.karma;
