@@ -1,0 +1,61 @@
+package org.bhiv.executor.store;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import io.helidon.config.Config;
+
+/**
+ * The {@code executor.store} config node.
+ *
+ * @param url            JDBC URL; empty = the embedded H2 file under {@code dataDir}
+ * @param dataDir        where the embedded database lives
+ * @param user           database user
+ * @param password       database password (never logged)
+ * @param poolSize       largest number of pooled connections
+ * @param connectTimeout how long to wait for a connection from the pool
+ */
+public record StoreConfig(String url, Path dataDir, String user, String password, int poolSize,
+                          Duration connectTimeout) {
+
+    public StoreConfig {
+        if (poolSize < 1) {
+            throw new IllegalArgumentException("executor.store.pool-size must be at least 1, was " + poolSize);
+        }
+    }
+
+    /**
+     * @param store the {@code executor.store} node
+     * @return the config with its defaults
+     */
+    public static StoreConfig create(Config store) {
+        Path dataDir = Path.of(store.get("data-dir").asString().orElse("data"));
+        return new StoreConfig(
+                store.get("url").asString().orElse("").strip(),
+                dataDir,
+                store.get("user").asString().orElse(""),
+                store.get("password").asString().orElse(""),
+                store.get("pool-size").asInt().orElse(10),
+                store.get("connect-timeout").as(Duration.class).orElse(Duration.ofSeconds(2)));
+    }
+
+    /** @return the configured URL, or the embedded H2 file's */
+    public String jdbcUrl() {
+        if (!url.isEmpty()) {
+            return url;
+        }
+        // PostgreSQL mode so that the one SQL dialect serves both databases.
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("executor")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    /** @return "postgresql" or "h2" */
+    public String kind() {
+        return jdbcUrl().startsWith("jdbc:postgresql:") ? "postgresql" : "h2";
+    }
+
+    @Override
+    public String toString() {
+        return "StoreConfig[url=" + jdbcUrl() + ", user=" + user + ", poolSize=" + poolSize + "]";
+    }
+}

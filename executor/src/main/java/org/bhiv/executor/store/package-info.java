@@ -1,0 +1,6 @@
+/**
+ * The executor's durable store on JDBC: H2 in a file by default (nothing to install),
+ * PostgreSQL when a JDBC URL is configured. Schema by Flyway, connections by HikariCP, one SQL
+ * dialect for both (H2 runs in PostgreSQL mode).
+ */
+package org.bhiv.executor.store;
