@@ -1,11 +1,13 @@
 package org.bhiv.core;
 
+import java.time.Instant;
 import java.util.List;
 
 import io.helidon.config.Config;
 import io.helidon.logging.common.LogConfig;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
+import org.bhiv.bridge.WorkflowClient;
 import org.bhiv.server.LogFiles;
 import org.bhiv.server.Servers;
 import org.bhiv.server.auth.BearerTokenFilter;
@@ -39,14 +41,23 @@ public final class Main {
      *
      * @param config the root config
      * @return the started server
+     * @throws IllegalArgumentException when a config value is invalid; the message names the key
      */
     public static WebServer start(Config config) {
         Tokens tokens = Tokens.create(config.get("security"));
-        return Servers.start(config, routing -> routing(routing, tokens), List.of());
+        WorkflowExecutorConfig executorConfig = WorkflowExecutorConfig.create(config.get("workflow-executor"));
+        BucketConfig bucketConfig = BucketConfig.create(config.get("bucket"));
+        WorkflowClient workflows = executorConfig.newClient();
+        AgentResultSink agentResults = new AgentResultSink(bucketConfig);
+        LOGGER.log(System.Logger.Level.INFO, "Core stand-in: " + executorConfig + ", " + bucketConfig);
+        WebServer server = Servers.start(config, routing -> routing(routing, tokens, workflows, agentResults), List.of());
+        return server;
     }
 
-    static void routing(HttpRouting.Builder routing, Tokens tokens) {
+    static void routing(HttpRouting.Builder routing, Tokens tokens, WorkflowClient workflows,
+                        AgentResultSink agentResults) {
         routing.addFilter(BearerTokenFilter.create(tokens, "core"))
-                .register("/health", new HealthService(tokens));
+                .register("/health", new HealthService(tokens, workflows, agentResults, Instant.now()))
+                .register("/handle_task", new TaskService(new DecisionRules(), workflows, agentResults));
     }
 }

@@ -2,10 +2,7 @@ package org.bhiv.core;
 
 import java.util.Map;
 
-import io.helidon.webclient.api.HttpClientResponse;
-import io.helidon.webclient.api.WebClient;
-import io.helidon.webserver.WebServer;
-import org.bhiv.server.Configs;
+import org.bhiv.bridge.testing.Ports;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,32 +11,39 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class HealthTest {
 
-    private static WebServer server;
-    private static WebClient client;
+    private static CoreClient core;
 
     @BeforeAll
     static void start() {
-        server = Main.start(Configs.create(Map.of("server.port", "0", "logging.file", "")));
-        client = WebClient.builder().baseUri("http://localhost:" + server.port()).build();
+        core = CoreClient.start(Map.of("workflow-executor.url", Ports.closedPortUri()));
     }
 
     @AfterAll
     static void stop() {
-        server.stop();
+        core.close();
     }
 
     @Test
-    void healthAnswersOnARandomPort() {
-        try (HttpClientResponse res = client.get("/health").request()) {
-            assertThat(res.status().code()).isEqualTo(200);
-            assertThat(res.as(String.class)).contains("\"status\":").contains("\"auth\":\"open\"");
-        }
+    void healthAnswersWithUptimeAndTheExecutorsState() {
+        var health = core.get("/health");
+
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.body().path("status").asText()).isEqualTo("healthy");
+        assertThat(health.body().path("auth").asText()).isEqualTo("open");
+        assertThat(health.body().path("uptime_seconds").asLong()).isGreaterThanOrEqualTo(0);
+        var executor = health.body().path("workflow_executor");
+        assertThat(executor.path("reachable").asBoolean()).isFalse();
+        assertThat(executor.path("in_flight").asInt()).isZero();
+        assertThat(executor.path("sent").asLong()).isZero();
+        assertThat(executor.path("failed").asLong()).isZero();
+        assertThat(executor.path("dropped").asLong()).isZero();
     }
 
     @Test
     void helidonObserveHealthIsUp() {
-        try (HttpClientResponse res = client.get("/observe/health").request()) {
-            assertThat(res.status().code()).isEqualTo(200);
-        }
+        var health = core.get("/observe/health");
+
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.body().path("status").asText()).isEqualTo("UP");
     }
 }
