@@ -76,7 +76,8 @@ public interface WorkflowClient extends AutoCloseable {
      * "workflow", "payload": {...payload, "action_type", "user_id", "trace_id"}}}}: the
      * arguments win over same-named keys of {@code payload}; {@code user_id} is left out when
      * {@code userId} is null or blank (the executor then uses {@code "system"}). Headers:
-     * {@code Authorization: Bearer <token>} when configured, {@code X-Trace-Id: <traceId>} and a
+     * {@code Authorization: Bearer <token>} when configured, {@code X-Trace-Id: <traceId>} (when the
+     * trace id is plain visible ASCII, as Core's UUIDs are; the body always carries it) and a
      * W3C {@code traceparent} whose trace id is derived from {@code traceId}, so every hop of
      * one decision shares it.
      *

@@ -126,6 +126,17 @@ class WorkflowClientDeliveryTest {
     }
 
     @Test
+    void nonAsciiTraceIdTravelsInTheBodyOnly() throws Exception {
+        var outcome = await(client.executeWorkflow("trace-é-日本", "task", Map.of("title", "x"), null));
+
+        assertThat(outcome).isInstanceOf(Delivered.class);
+        var request = executor.received().getFirst();
+        assertThat(request.body().path("trace_id").asText()).isEqualTo("trace-é-日本");
+        assertThat(request.header("X-Trace-Id")).isNull();
+        assertThat(request.header("traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+    }
+
+    @Test
     void replayedAnswerIsFlagged() throws Exception {
         executor.enqueue(200, Map.of("Idempotent-Replayed", "true"),
                 "{\"trace_id\":\"t7\",\"status\":\"success\",\"execution_result\":{\"success\":true}}");

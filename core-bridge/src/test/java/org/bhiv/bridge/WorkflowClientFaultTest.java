@@ -73,6 +73,21 @@ class WorkflowClientFaultTest {
     }
 
     @Test
+    void answerThatStallsAfterItsHeadersIsUnavailableWithinTwoSeconds() throws Exception {
+        try (HangingServer stalling = HangingServer.afterHeaders();
+             WorkflowClient client = WorkflowClient.builder().baseUri(stalling.baseUri()).build()) {
+            long start = System.nanoTime();
+            var outcome = outcomeOf(client.executeWorkflow("stall-1", "task", TASK, null));
+            long endedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+
+            assertThat(outcome).isInstanceOf(Unavailable.class);
+            assertThat(((Unavailable) outcome).cause()).isEqualTo(Cause.TIMEOUT);
+            assertThat(endedMs).isLessThan(3000);
+            assertThat(client.stats().inFlight()).isZero();
+        }
+    }
+
+    @Test
     void callsBeyondTheInFlightBoundAreDroppedAtOnceAndCounted() throws Exception {
         try (HangingServer hanging = HangingServer.start();
              WorkflowClient client = WorkflowClient.builder().baseUri(hanging.baseUri())

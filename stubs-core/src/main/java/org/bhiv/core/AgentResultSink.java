@@ -12,11 +12,14 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -41,6 +44,11 @@ final class AgentResultSink {
     private final HttpClient http;
     private final ExecutorService workers = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("bucket-writer-", 0).factory());
+    private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, runnable -> {
+        Thread thread = new Thread(runnable, "bucket-writer-deadlines");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final Semaphore slots;
     private final LongAdder sent = new LongAdder();
     private final LongAdder delivered = new LongAdder();
@@ -53,6 +61,7 @@ final class AgentResultSink {
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(config.timeout()).followRedirects(HttpClient.Redirect.NEVER).build();
         this.slots = new Semaphore(config.maxInFlight());
+        this.timer.setRemoveOnCancelPolicy(true);
     }
 
     /**
@@ -63,32 +72,33 @@ final class AgentResultSink {
      * @param decision what Core decided
      */
     void record(String taskId, TaskRequest task, Decision decision) {
+        byte[] body;
+        try {
+            body = Json.mapper().writeValueAsBytes(event(taskId, task, decision));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("agent_result event is not serialisable", e);
+        }
         if (!slots.tryAcquire()) {
             dropped.increment();
             LOGGER.log(Level.WARNING, "AGENT_RESULT_DROPPED | trace_id=" + taskId + " | reason=too_many_in_flight");
             return;
         }
-        byte[] body;
-        try {
-            body = Json.mapper().writeValueAsBytes(event(taskId, task, decision));
-        } catch (JsonProcessingException e) {
-            slots.release();
-            throw new IllegalStateException("agent_result event is not serialisable", e);
-        }
         sent.increment();
-        var write = CompletableFuture.runAsync(() -> send(taskId, body), workers);
-        // A hard bound on top of the request timeout: the slot is never held longer.
-        write.orTimeout(config.timeout().toMillis() + 250, TimeUnit.MILLISECONDS)
-                .whenComplete((ok, e) -> {
-                    if (e != null) {
-                        write.cancel(true);
-                        fail(taskId, "timeout");
-                    }
-                    slots.release();
-                });
+        AtomicBoolean ended = new AtomicBoolean();
+        try {
+            Future<?> worker = workers.submit(() -> send(taskId, body, ended));
+            // The request timeout covers the answer's headers; this bound covers everything.
+            timer.schedule(() -> {
+                if (end(ended, false, taskId, "timeout")) {
+                    worker.cancel(true);
+                }
+            }, config.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            end(ended, false, taskId, "closed");
+        }
     }
 
-    private void send(String taskId, byte[] body) {
+    private void send(String taskId, byte[] body, AtomicBoolean ended) {
         var request = HttpRequest.newBuilder(writeUri).timeout(config.timeout())
                 .header("Content-Type", "application/json")
                 .header("X-Trace-Id", taskId)
@@ -98,17 +108,33 @@ final class AgentResultSink {
         }
         try {
             int status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-            if (status / 100 == 2) {
-                delivered.increment();
-                LOGGER.log(Level.DEBUG, "AGENT_RESULT_DELIVERED | trace_id=" + taskId);
-            } else {
-                fail(taskId, "status " + status);
-            }
+            end(ended, status / 100 == 2, taskId, "status " + status);
         } catch (java.io.IOException e) {
-            fail(taskId, e.getClass().getSimpleName());
+            end(ended, false, taskId, e.getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Ends one write exactly once: counts it and frees its slot. */
+    private boolean end(AtomicBoolean ended, boolean delivered, String taskId, String why) {
+        if (!ended.compareAndSet(false, true)) {
+            return false;
+        }
+        slots.release();
+        if (delivered) {
+            this.delivered.increment();
+        } else {
+            fail(taskId, why);
+        }
+        return true;
+    }
+
+    /** Stops the writer threads and the HTTP client; writes in progress are abandoned. */
+    void close() {
+        workers.shutdownNow();
+        timer.shutdownNow();
+        http.shutdownNow();
     }
 
     private void fail(String taskId, String why) {

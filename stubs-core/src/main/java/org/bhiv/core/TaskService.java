@@ -39,6 +39,13 @@ final class TaskService implements HttpService {
         rules.post("/", this::handleTask);
     }
 
+    /** The clients live as long as the server: released when it stops. */
+    @Override
+    public void afterStop() {
+        workflows.close();
+        agentResults.close();
+    }
+
     private void handleTask(ServerRequest req, ServerResponse res) {
         TaskRequest task = TaskRequest.from(JsonBodies.readObject(req, MAX_BODY));
         String taskId = UUID.randomUUID().toString();

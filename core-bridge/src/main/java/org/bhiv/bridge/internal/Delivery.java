@@ -117,13 +117,20 @@ final class Delivery {
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json, application/problem+json")
                 .header("User-Agent", "bhiv-core-bridge")
-                .header("X-Trace-Id", call.traceId())
                 .header("traceparent", TraceParent.forTraceId(call.traceId()))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(call.body()));
+        if (isVisibleAscii(call.traceId())) {
+            // A header cannot carry every trace id the executor accepts; the body always does.
+            builder.header("X-Trace-Id", call.traceId());
+        }
         if (settings.token() != null) {
             builder.header("Authorization", "Bearer " + settings.token());
         }
         return builder.build();
+    }
+
+    private static boolean isVisibleAscii(String s) {
+        return s.chars().allMatch(c -> c > 0x20 && c < 0x7f);
     }
 
     private static WorkflowOutcome.Unavailable unavailable(Call call, Cause cause, int status, String message, int attempt) {
