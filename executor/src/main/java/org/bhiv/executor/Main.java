@@ -76,7 +76,7 @@ public final class Main {
                 TaskAdapter.create(context(adapters, "task", recorder, clock), tasks)));
         var log = new ExecutionLog();
         var counters = new WorkflowCounters();
-        var metrics = new ExecutionMetrics(Services.get(MeterRegistry.class));
+        var metrics = new ExecutionMetrics(meterRegistry());
         WorkflowExecutor executor = new WorkflowExecutions(new ExecutionEngine(registry, clock), log, metrics, counters);
         var workflows = new WorkflowService(executor, executorConfig.maxBodySize(), log, counters, metrics);
         var health = new HealthService(tokens, executorConfig, counters, clock);
@@ -86,6 +86,11 @@ public final class Main {
                 .register("/api/workflow", workflows)
                 .register("/api/tasks", new TaskService(tasks))
                 .register("/api/sandbox", new SandboxService(recorder)), List.of());
+    }
+
+    /** The Micrometer registry behind Helidon's {@code /observe/metrics}. */
+    private static MeterRegistry meterRegistry() {
+        return Services.get(io.helidon.metrics.api.MeterRegistry.class).unwrap(MeterRegistry.class);
     }
 
     private static ProviderContext context(Config adapters, String name, SandboxRecorder recorder, Clock clock) {
