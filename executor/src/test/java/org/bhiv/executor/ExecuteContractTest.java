@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Section 3.1's processing order and 3.3's adapter error codes, one row per rule, against real
  * servers: an open one (small body limit), one with tokens, and one whose sandbox providers
- * fail on purpose.
+ * fail on purpose (it also serves validation rows whose bodies exceed the open one's 4 KiB limit).
  */
 class ExecuteContractTest {
 
