@@ -76,7 +76,9 @@ class ExecutionLogTest {
 
         List<String> lines = lines();
         assertThat(lines).noneMatch(l -> l.startsWith("EXECUTION_SUCCESS"));
-        assertThat(lines).anyMatch(l -> l.contains("EXECUTION_FAILED | trace_id=log-type | action_type=fax_EXECUTION_SUCCESS"));
+        assertThat(lines).anyMatch(l -> l.endsWith("EXECUTION_FAILED | trace_id=log-type"
+                + " | action_type=fax_EXECUTION_SUCCESS_|_trace_id=forged | error_code=unsupported_action_type"));
+        assertThat(lines).noneMatch(l -> l.contains(" trace_id=forged"));
     }
 
     private List<String> lines() {

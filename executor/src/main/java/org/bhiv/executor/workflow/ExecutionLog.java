@@ -6,7 +6,8 @@ import org.bhiv.server.LogSafe;
 
 /**
  * The greppable execution lines of section 3.6, one per step. Every value goes through
- * {@link LogSafe#value} so a request cannot forge a line; message bodies, prompts and secrets
+ * {@link LogSafe#value} and has its whitespace replaced, so a request can forge neither a line
+ * nor a {@code key=value} field; message bodies, prompts and secrets
  * are never passed here.
  */
 public final class ExecutionLog {
@@ -45,8 +46,9 @@ public final class ExecutionLog {
         line("EXECUTION_REPLAYED | trace_id=" + v(traceId));
     }
 
+    /** Sanitised, and without spaces, so that a value can never contain the {@code " | "} separator. */
     private static String v(String value) {
-        return LogSafe.value(value);
+        return LogSafe.value(value).replaceAll("\\s", "_");
     }
 
     private static void line(String line) {
