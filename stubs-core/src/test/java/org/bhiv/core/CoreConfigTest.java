@@ -37,6 +37,27 @@ class CoreConfigTest {
     }
 
     @Test
+    void environmentVariableNamesReachTheirKeys() {
+        Map<String, String> env = Map.of(
+                "WORKFLOW_dash_EXECUTOR_URL", "http://executor:8003",
+                "WORKFLOW_dash_EXECUTOR_TOKEN", "t1",
+                "WORKFLOW_dash_EXECUTOR_TIMEOUT", "PT1S",
+                "WORKFLOW_dash_EXECUTOR_MAX_dash_IN_dash_FLIGHT", "16",
+                "WORKFLOW_dash_EXECUTOR_RETRIES", "1",
+                "BUCKET_URL", "http://bucket:8001",
+                "BUCKET_TOKEN", "t2",
+                "BUCKET_TIMEOUT", "PT0.5S",
+                "BUCKET_MAX_dash_IN_dash_FLIGHT", "8");
+        var config = io.helidon.config.Config.just(io.helidon.config.ConfigSources.create(
+                io.helidon.config.EnvironmentVariables.expand(env)));
+
+        assertThat(WorkflowExecutorConfig.create(config.get("workflow-executor")))
+                .isEqualTo(new WorkflowExecutorConfig("http://executor:8003", "t1", Duration.ofSeconds(1), 16, 1));
+        assertThat(BucketConfig.create(config.get("bucket")))
+                .isEqualTo(new BucketConfig("http://bucket:8001", "t2", Duration.ofMillis(500), 8));
+    }
+
+    @Test
     void blankTokenIsNoToken() {
         var config = Configs.create(Map.of("workflow-executor.token", " ", "bucket.token", ""));
 
