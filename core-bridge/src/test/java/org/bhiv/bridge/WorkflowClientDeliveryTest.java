@@ -209,6 +209,16 @@ class WorkflowClientDeliveryTest {
     }
 
     @Test
+    void problemWhoseErrorsAreNotAListHasNoFieldErrors() throws Exception {
+        executor.enqueue(400, Map.of(), "{\"status\":400,\"error_code\":\"missing_workflow_payload\",\"errors\":{\"a\":1}}");
+
+        var outcome = (Rejected) await(client.executeWorkflow("t11b", "task", Map.of("title", "x"), null));
+
+        assertThat(outcome.problem().errorCode()).isEqualTo("missing_workflow_payload");
+        assertThat(outcome.problem().errors()).isEmpty();
+    }
+
+    @Test
     void conflictIsRejectedNotRetried() throws Exception {
         executor.enqueue(409, Map.of("Retry-After", "1"), """
                 {"type":"urn:bhiv:problem:request_in_progress","title":"In progress.","status":409,\

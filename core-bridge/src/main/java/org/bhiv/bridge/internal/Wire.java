@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import org.bhiv.bridge.ExecutorProblem;
 import org.bhiv.bridge.WorkflowOutcome.ExecutionStatus;
 
@@ -140,7 +141,8 @@ final class Wire {
                     status, null, null, null, List.of());
         }
         var errors = new ArrayList<ExecutorProblem.FieldError>();
-        for (JsonNode error : node.path("errors")) {
+        JsonNode list = node.path("errors");
+        for (JsonNode error : list.isArray() ? list : MissingNode.getInstance()) {
             errors.add(new ExecutorProblem.FieldError(error.path("field").asText(null), error.path("message").asText(null)));
         }
         return new ExecutorProblem(text(node, "type"), text(node, "title"), node.path("status").asInt(status),

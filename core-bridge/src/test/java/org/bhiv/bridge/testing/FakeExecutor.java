@@ -33,7 +33,8 @@ public final class FakeExecutor implements AutoCloseable {
     private final ConcurrentLinkedDeque<Reply> script = new ConcurrentLinkedDeque<>();
 
     private FakeExecutor() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        // A deep accept backlog: a burst of connections must not be refused by the fake itself.
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/api/workflow/execute", this::execute);
         server.createContext("/healthz", exchange -> send(exchange, new Reply(200, Map.of(),
