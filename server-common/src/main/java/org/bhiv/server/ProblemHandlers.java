@@ -65,7 +65,7 @@ public final class ProblemHandlers {
 
     private static void unexpected(ServerRequest req, ServerResponse res, Exception e, ProblemDecorator decorator) {
         LOGGER.log(Level.ERROR, "Unexpected failure on " + req.prologue().method().text() + " "
-                + LogSafe.value(req.path().path()), e);
+                + LogSafe.value(req.path().absolute().path()), e);
         Responses.problem(res, decorator.decorate(req,
                 Problem.of(500, "internal_error", "The server failed to answer this request.")));
     }

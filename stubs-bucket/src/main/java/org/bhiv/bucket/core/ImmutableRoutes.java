@@ -37,7 +37,7 @@ public final class ImmutableRoutes {
     }
 
     private static void refuse(ServerRequest req, ServerResponse res) {
-        String path = req.path().path();
+        String path = req.path().absolute().path();
         String allow = ALLOWED.get(path);
         if (CHANGES.contains(req.prologue().method())) {
             throw ProblemException.of(405, "method_not_allowed",
