@@ -60,9 +60,10 @@ public record AccessPolicy(Set<String> allowed, boolean anonymous) {
         if (!node.exists()) {
             return Set.copyOf(defaults);
         }
-        List<String> values = node.isList()
-                ? node.asList(String.class).orElse(List.of())
-                : Arrays.asList(node.asString().orElse("").split(","));
+        // A leaf is one comma-separated string; a list (YAML) or indexed keys (NAME_0, NAME_1) are children.
+        List<String> values = node.isLeaf()
+                ? Arrays.asList(node.asString().orElse("").split(","))
+                : node.asNodeList().orElse(List.of()).stream().map(n -> n.asString().orElse("")).toList();
         var identities = new LinkedHashSet<String>();
         values.stream().map(String::strip).filter(s -> !s.isEmpty()).forEach(identities::add);
         return Set.copyOf(identities);
