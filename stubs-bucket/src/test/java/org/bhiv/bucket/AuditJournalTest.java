@@ -96,6 +96,26 @@ class AuditJournalTest {
         }
     }
 
+    @Test
+    void aTornLastLineIsReportedAndTheNextRecordStartsOnItsOwnLine() throws Exception {
+        Path journal = dir.resolve("bucket.jsonl");
+        try (BucketFixture bucket = BucketFixture.start(Map.of("bucket.journal", journal.toString()))) {
+            writeFive(bucket);
+        }
+        String text = Files.readString(journal, StandardCharsets.UTF_8);
+        Files.writeString(journal, text.substring(0, text.length() - 20), StandardCharsets.UTF_8);
+
+        try (BucketFixture bucket = BucketFixture.start(Map.of("bucket.journal", journal.toString()))) {
+            assertThat(bucket.writeAsExecutor("{\"event_id\":\"e-6\"}").json().get("seq").asLong()).isEqualTo(6);
+            JsonNode verdict = bucket.get("/core/audit/verify", BucketFixture.CORE).json();
+            assertThat(verdict.get("first_invalid_seq").asLong()).isEqualTo(5);
+            assertThat(verdict.get("length").asInt()).isEqualTo(6);
+        }
+        List<String> lines = Files.readAllLines(journal, StandardCharsets.UTF_8);
+        assertThat(lines).hasSize(6);
+        assertThat(lines.get(5)).startsWith("{\"seq\":6,");
+    }
+
     private static void writeFive(BucketFixture bucket) {
         for (int i = 1; i <= 5; i++) {
             BucketFixture.Answer answer = bucket.writeAsExecutor("{\"event_id\":\"e-" + i

@@ -104,7 +104,13 @@ public final class EventStore {
         long seq = Math.max(lastSeq, chain.size()) + 1;
         ObjectNode record = EventRecord.seal(seq, Instant.now(clock).toString(), requesterId, eventData, headHash);
         if (journal != null) {
-            journal.append(record);
+            try {
+                journal.append(record);
+            } catch (java.io.UncheckedIOException e) {
+                LOGGER.log(Level.ERROR, "Cannot append seq " + seq + " to the journal; the event is refused", e);
+                throw ProblemException.of(503, "journal_unavailable",
+                        "The audit journal cannot be written; the event was not stored.");
+            }
         }
         index(record);
         return new Appended(seq, false, record.deepCopy());

@@ -42,8 +42,15 @@ public final class Journal implements AutoCloseable {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            return new Journal(path, Files.newBufferedWriter(path, StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE));
+            BufferedWriter writer = Files.newBufferedWriter(path, StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+            if (endsWithoutNewline(path)) {
+                // A torn last line (a crash mid-write) stays as it is, reported by verification;
+                // the next record starts on a line of its own instead of being glued onto it.
+                writer.write('\n');
+                writer.flush();
+            }
+            return new Journal(path, writer);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the Bucket journal " + path, e);
         }
@@ -98,6 +105,17 @@ public final class Journal implements AutoCloseable {
             writer.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean endsWithoutNewline(Path path) throws IOException {
+        try (var channel = Files.newByteChannel(path, StandardOpenOption.READ)) {
+            if (channel.size() == 0) {
+                return false;
+            }
+            var last = java.nio.ByteBuffer.allocate(1);
+            channel.position(channel.size() - 1).read(last);
+            return last.get(0) != '\n';
         }
     }
 

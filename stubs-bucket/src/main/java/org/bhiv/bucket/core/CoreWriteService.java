@@ -57,6 +57,15 @@ public final class CoreWriteService implements HttpService {
         String who = asBucketRefusal(() -> caller.requireRequester(request.requesterId(), config.writers().allowed()));
         faults.apply();
         EventStore.Appended appended = store.append(who, request.eventData());
+        List<String> ignored = EventRecord.overridesIn(request.eventData());
+        if (!ignored.isEmpty()) {
+            LOGGER.log(System.Logger.Level.WARNING, "write-event from " + who + " tried to set server-set fields "
+                    + ignored + "; they were ignored");
+        }
+        Responses.json(res, 200, answer(appended, ignored));
+    }
+
+    private static Map<String, Object> answer(EventStore.Appended appended, List<String> ignored) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("success", true);
         body.put("message", appended.duplicate() ? "Duplicate event ignored" : "Event received");
@@ -66,13 +75,10 @@ public final class CoreWriteService implements HttpService {
             body.put("hash", appended.record().get(EventRecord.HASH).asText());
         }
         body.put("seq", appended.seq());
-        List<String> ignored = EventRecord.overridesIn(request.eventData());
         if (!ignored.isEmpty()) {
             body.put("ignored_fields", ignored);
-            LOGGER.log(System.Logger.Level.WARNING, "write-event from " + who + " tried to set server-set fields "
-                    + ignored + "; they were ignored");
         }
-        Responses.json(res, 200, body);
+        return body;
     }
 
     /** A 403 from the policy becomes Bucket's {@code "Unauthorized requester"} answer. */
