@@ -96,6 +96,19 @@ class KarmaGovernanceMatrixTest {
     }
 
     @Test
+    void requesterIdThatDiffersFromTheTokenIsRefused() {
+        KarmaFixture.Answer answer = karma.post("/v1/event/", KarmaFixture.EXECUTOR, "{\"requester_id\":\"bhiv_core\","
+                + "\"type\":\"life_event\",\"data\":{\"user_id\":\"forged\",\"action\":\"helping_peers\",\"role\":\"learner\"}}");
+
+        assertThat(answer.status()).isEqualTo(403);
+        assertThat(answer.json().at("/error/code").asText()).isEqualTo("requester_mismatch");
+        assertThat(karma.get("/api/v1/karma/forged", null).status()).isEqualTo(404);
+        KarmaFixture.Answer own = karma.post("/v1/event/", KarmaFixture.EXECUTOR, "{\"requester_id\":\"workflow_executor\","
+                + "\"type\":\"stats_request\",\"data\":{\"user_id\":\"known-user\"}}");
+        assertThat(own.status()).isEqualTo(200);
+    }
+
+    @Test
     void anonymousReadCanBeTurnedOff() {
         try (KarmaFixture closed = KarmaFixture.start(Map.of("karma.governance.allow-anonymous-read", "false"))) {
             KarmaFixture.Answer answer = closed.get("/api/v1/karma/anyone", null);

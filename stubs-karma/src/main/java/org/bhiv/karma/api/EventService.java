@@ -39,8 +39,9 @@ public final class EventService implements HttpService {
     }
 
     private void event(ServerRequest req, ServerResponse res) {
-        String caller = config.writers().check(req);
+        String checked = config.writers().check(req);
         ObjectNode body = JsonBodies.readObject(req, config.maxBodyBytes());
+        String caller = KarmaRequests.requester(req, body, config.writers(), checked);
         String type = KarmaRequests.type(body);
         KarmaRequests.Envelope envelope = KarmaRequests.envelope(body);
         if (type.equals(KarmaRequests.STATS_REQUEST)) {

@@ -8,6 +8,7 @@ import java.util.List;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.helidon.webserver.http.ServerRequest;
 import org.bhiv.karma.ledger.KarmaEntry;
 import org.bhiv.karma.rules.Action;
 import org.bhiv.karma.rules.Role;
@@ -15,6 +16,8 @@ import org.bhiv.server.FieldError;
 import org.bhiv.server.Json;
 import org.bhiv.server.Problem;
 import org.bhiv.server.ProblemException;
+import org.bhiv.server.auth.AccessPolicy;
+import org.bhiv.server.auth.Caller;
 
 /**
  * Validation of Karma's request bodies, reporting every invalid field at once with its path
@@ -27,6 +30,24 @@ final class KarmaRequests {
     private static final int MAX_TEXT = 256;
 
     private KarmaRequests() {
+    }
+
+    /**
+     * A body may name its {@code requester_id} (the original's clients did); it must then be the
+     * proven identity (section 2), else 403 {@code requester_mismatch}.
+     *
+     * @param req     the request
+     * @param body    its body
+     * @param policy  who may do the operation
+     * @param checked the identity the policy already let in
+     * @return the identity the operation is done as
+     */
+    static String requester(ServerRequest req, ObjectNode body, AccessPolicy policy, String checked) {
+        JsonNode claimed = body.get("requester_id");
+        if (claimed == null || claimed.isNull()) {
+            return checked;
+        }
+        return Caller.of(req).requireRequester(claimed.asText(), policy.allowed());
     }
 
     /**

@@ -41,8 +41,9 @@ public final class LogActionService implements HttpService {
     }
 
     private void logAction(ServerRequest req, ServerResponse res) {
-        String caller = config.modifiers().check(req);
+        String checked = config.modifiers().check(req);
         ObjectNode body = JsonBodies.readObject(req, config.maxBodyBytes());
+        String caller = KarmaRequests.requester(req, body, config.modifiers(), checked);
         KarmaEntry entry = KarmaRequests.entry(body, "", null, caller, java.util.List.of());
         Responses.json(res, 200, answers.applied(null, "Action logged", entry.action().wire(), ledger.apply(entry)));
     }
