@@ -139,6 +139,24 @@ class WorkflowClientFaultTest {
     }
 
     @Test
+    void answerLostAfterTheRequestArrivedIsRetriedWithTheSameTraceIdAndBody() throws Exception {
+        try (FakeExecutor executor = FakeExecutor.start();
+             ResettingProxy proxy = ResettingProxy.losingFirstAnswer(executor.port());
+             WorkflowClient client = WorkflowClient.builder().baseUri(proxy.baseUri()).build()) {
+            var outcome = outcomeOf(client.executeWorkflow("lost-1", "task", TASK, "u"));
+
+            assertThat(outcome).isInstanceOf(Delivered.class);
+            assertThat(((Delivered) outcome).attempts()).isEqualTo(2);
+            // Both requests reached the executor: only its idempotency on the trace_id makes this safe.
+            var received = executor.received();
+            assertThat(received).hasSize(2);
+            assertThat(received.get(1).body()).isEqualTo(received.get(0).body());
+            assertThat(received.get(0).header("X-Trace-Id")).isEqualTo("lost-1");
+            assertThat(received.get(1).header("X-Trace-Id")).isEqualTo("lost-1");
+        }
+    }
+
+    @Test
     void noRetryBudgetMeansOneAttempt() throws Exception {
         try (WorkflowClient client = WorkflowClient.builder().baseUri(Ports.closedPortUri()).maxRetries(0).build()) {
             var outcome = (Unavailable) outcomeOf(client.executeWorkflow("once-1", "task", TASK, null));

@@ -10,18 +10,21 @@ import java.net.Socket;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A TCP proxy in front of a server that resets the first connection after reading the start
- * of the request (so the request never reaches the server) and passes every later
- * connection through: the fault "the connection broke once".
+ * A TCP proxy in front of a server that breaks the first connection and passes every later
+ * connection through: the fault "the connection broke once". Either the first request never
+ * reaches the server ({@link #inFrontOf}), or it does and its answer is lost
+ * ({@link #losingFirstAnswer}): the case where only the server's idempotency makes a retry safe.
  */
 public final class ResettingProxy implements AutoCloseable {
 
     private final ServerSocket socket;
     private final int targetPort;
+    private final boolean forwardFirst;
     private final AtomicInteger connections = new AtomicInteger();
 
-    private ResettingProxy(int targetPort) throws IOException {
+    private ResettingProxy(int targetPort, boolean forwardFirst) throws IOException {
         this.targetPort = targetPort;
+        this.forwardFirst = forwardFirst;
         this.socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread.ofVirtual().name("resetting-proxy").start(this::acceptForever);
     }
@@ -31,8 +34,21 @@ public final class ResettingProxy implements AutoCloseable {
      * @return a started proxy
      */
     public static ResettingProxy inFrontOf(int targetPort) {
+        return create(targetPort, false);
+    }
+
+    /**
+     * @param targetPort the port of the server behind the proxy
+     * @return a started proxy that forwards the first request, waits for the start of its answer,
+     *         then resets the client's connection instead of passing the answer on
+     */
+    public static ResettingProxy losingFirstAnswer(int targetPort) {
+        return create(targetPort, true);
+    }
+
+    private static ResettingProxy create(int targetPort, boolean forwardFirst) {
         try {
-            return new ResettingProxy(targetPort);
+            return new ResettingProxy(targetPort, forwardFirst);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -53,7 +69,13 @@ public final class ResettingProxy implements AutoCloseable {
             try {
                 Socket client = socket.accept();
                 if (connections.incrementAndGet() == 1) {
-                    Thread.ofVirtual().start(() -> reset(client));
+                    Thread.ofVirtual().start(() -> {
+                        if (forwardFirst) {
+                            forwardThenReset(client);
+                        } else {
+                            reset(client);
+                        }
+                    });
                 } else {
                     Thread.ofVirtual().start(() -> pipe(client));
                 }
@@ -66,6 +88,17 @@ public final class ResettingProxy implements AutoCloseable {
     private static void reset(Socket client) {
         try (client) {
             client.getInputStream().read(new byte[64]);
+            client.setSoLinger(true, 0);
+        } catch (IOException ignored) {
+            // the point is to break the connection
+        }
+    }
+
+    private void forwardThenReset(Socket client) {
+        try (client; Socket target = new Socket(InetAddress.getLoopbackAddress(), targetPort)) {
+            Thread.ofVirtual().start(() -> copy(client, target));
+            // The first byte of the answer: the server has processed the request.
+            target.getInputStream().read();
             client.setSoLinger(true, 0);
         } catch (IOException ignored) {
             // the point is to break the connection
