@@ -76,12 +76,12 @@ public final class HttpWorkflowClient implements WorkflowClient {
 
     @Override
     public Builder newBuilder() {
-        Builder builder = WorkflowClient.builder()
+        return WorkflowClient.builder()
                 .baseUri(settings.baseUri())
+                .token(settings.token())
                 .timeout(settings.timeout())
                 .maxInFlight(settings.maxInFlight())
                 .maxRetries(settings.maxRetries());
-        return builder.token(settings.token());
     }
 
     @Override
