@@ -1,0 +1,25 @@
+package org.bhiv.executor.idempotency;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.bhiv.executor.store.ExecutionRecord;
+import org.bhiv.executor.store.TransactionalWrite;
+
+/**
+ * The integration events of one execution, written in the transaction that stores it (contracts
+ * section 4: the outbox). The outbox plugs in here.
+ */
+@FunctionalInterface
+public interface ExecutionEvents {
+
+    /**
+     * @param execution the execution being stored
+     * @param request   the request body it answered
+     * @return the writes that enqueue its events
+     */
+    TransactionalWrite eventsFor(ExecutionRecord execution, JsonNode request);
+
+    /** @return no events at all (no outbox configured) */
+    static ExecutionEvents none() {
+        return (execution, request) -> TransactionalWrite.none();
+    }
+}
