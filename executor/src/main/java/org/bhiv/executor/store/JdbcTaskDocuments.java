@@ -9,11 +9,11 @@ import javax.sql.DataSource;
 
 /**
  * Tasks created by the task adapter, kept as JSON documents keyed by task_id. Task ids are
- * deterministic (contracts 3.2), so saving a task_id that exists keeps the first document.
- * Thread-safe.
+ * deterministic (contracts 3.2): saving an id that exists replaces its document. Thread-safe.
  */
 public final class JdbcTaskDocuments {
 
+    private static final String UPDATE = "UPDATE tasks SET trace_id = ?, created_at = ?, task_json = ? WHERE task_id = ?";
     private static final String INSERT = """
             INSERT INTO tasks (task_id, trace_id, created_at, task_json) VALUES (?, ?, ?, ?)
             ON CONFLICT DO NOTHING""";
@@ -27,14 +27,24 @@ public final class JdbcTaskDocuments {
     }
 
     /**
+     * Stores the task, replacing a stored one with the same id.
+     *
      * @param taskId    the task's id
      * @param traceId   the decision that created it
      * @param createdAt when it was created
      * @param taskJson  the task as JSON
-     * @return true when stored, false when the task_id existed already
      */
-    public boolean save(String taskId, String traceId, Instant createdAt, String taskJson) {
-        return db.autoCommit("save task", c -> Sql.update(c, INSERT, taskId, traceId, createdAt, taskJson) == 1);
+    public void save(String taskId, String traceId, Instant createdAt, String taskJson) {
+        db.autoCommit("save task", c -> {
+            // update-or-insert, portable to both databases; the retry covers a concurrent first insert
+            for (int round = 0; round < 2; round++) {
+                if (Sql.update(c, UPDATE, traceId, createdAt, taskJson, taskId) == 1
+                        || Sql.update(c, INSERT, taskId, traceId, createdAt, taskJson) == 1) {
+                    return null;
+                }
+            }
+            return null;
+        });
     }
 
     /**

@@ -29,28 +29,34 @@ class DocumentStoresTest {
     }
 
     @Test
-    void savedTaskIsFoundByItsIdAndTheFirstSaveOfAnIdWins() {
+    void savedTaskIsFoundByItsIdAndSavingTheIdAgainReplacesIt() {
         var tasks = new JdbcTaskDocuments(db.dataSource());
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
-        assertThat(tasks.save("task_0123456789abcdef", "t-1", now, "{\"title\":\"first\"}")).isTrue();
-        assertThat(tasks.save("task_0123456789abcdef", "t-1", now, "{\"title\":\"second\"}")).isFalse();
-
+        tasks.save("task_0123456789abcdef", "t-1", now, "{\"title\":\"first\"}");
         assertThat(tasks.find("task_0123456789abcdef")).contains("{\"title\":\"first\"}");
+        tasks.save("task_0123456789abcdef", "t-1", now, "{\"title\":\"second\"}");
+
+        assertThat(tasks.find("task_0123456789abcdef")).contains("{\"title\":\"second\"}");
         assertThat(tasks.find("task_unknown")).isEmpty();
     }
 
     @Test
-    void sandboxRecordsAreKeptInTheOrderRecorded() {
+    void sandboxRecordsAreKeptInTheOrderRecordedAndARecordedMessageIdIsReplaced() {
         var records = new JdbcSandboxRecords(db.dataSource());
-        Instant now = Instant.now();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        var first = new JdbcSandboxRecords.Row("t-sb", "whatsapp", "wa_1", now, "{\"n\":1}");
+        var other = new JdbcSandboxRecords.Row("t-other", "email", "email_2", now, "{\"n\":2}");
+        var third = new JdbcSandboxRecords.Row("t-sb", "email", "email_3", now, "{\"n\":3}");
+        var firstAgain = new JdbcSandboxRecords.Row("t-sb", "whatsapp", "wa_1", now.plusSeconds(1), "{\"n\":4}");
 
-        records.record("t-sb", "whatsapp-sandbox", now, "{\"n\":1}");
-        records.record("t-other", "email-sandbox", now, "{\"n\":2}");
-        records.record("t-sb", "email-sandbox", now, "{\"n\":3}");
+        records.record(first);
+        records.record(other);
+        records.record(third);
+        assertThat(records.findByTraceId("t-sb")).containsExactly(first, third);
 
-        assertThat(records.findByTraceId("t-sb")).containsExactly("{\"n\":1}", "{\"n\":3}");
-        assertThat(records.all()).containsSubsequence("{\"n\":1}", "{\"n\":2}", "{\"n\":3}");
+        records.record(firstAgain);
+        assertThat(records.findByTraceId("t-sb")).containsExactly(third, firstAgain);
         assertThat(records.findByTraceId("t-none")).isEmpty();
     }
 }
