@@ -24,7 +24,7 @@ public record Caller(Optional<String> identity, boolean open) {
      * @return its caller
      */
     public static Caller of(ServerRequest req) {
-        return req.context().get(Caller.class, Caller.class)
+        return req.context().get(Caller.class)
                 .orElseThrow(() -> new IllegalStateException("BearerTokenFilter is not installed on this routing"));
     }
 
