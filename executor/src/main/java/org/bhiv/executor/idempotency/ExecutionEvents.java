@@ -18,6 +18,10 @@ public interface ExecutionEvents {
      */
     TransactionalWrite eventsFor(ExecutionRecord execution, JsonNode request);
 
+    /** Called after the transaction that wrote events committed (wakes the delivery). */
+    default void afterCommit() {
+    }
+
     /** @return no events at all (no outbox configured) */
     static ExecutionEvents none() {
         return (execution, request) -> TransactionalWrite.none();

@@ -103,6 +103,7 @@ public final class IdempotentExecutions {
             } else {
                 store.release(claim, execution, write);
             }
+            events.afterCommit();
         } catch (StoreException e) {
             // The action happened; the caller gets its answer. The key stays claimed until its lease ends.
             LOGGER.log(System.Logger.Level.ERROR, "EXECUTION_NOT_STORED | trace_id=" + LogSafe.value(attempt.traceId()), e);
