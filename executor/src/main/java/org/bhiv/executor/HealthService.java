@@ -1,27 +1,35 @@
 package org.bhiv.executor;
 
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.time.Instant;
 
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import org.bhiv.executor.workflow.WorkflowCounters;
 import org.bhiv.server.Responses;
 import org.bhiv.server.auth.Caller;
 import org.bhiv.server.auth.Tokens;
 
 /**
- * The service's own health answer (section 1 of the contracts), separate from Helidon's
- * {@code /observe/health}.
+ * {@code GET /healthz} (section 3.5), separate from Helidon's {@code /observe/health}.
+ * {@code store} and {@code integrations} report the in-memory stores until the database and
+ * the outbox are wired.
  */
 final class HealthService implements HttpService {
 
     private final Tokens tokens;
+    private final ExecutorConfig config;
+    private final WorkflowCounters counters;
+    private final Clock clock;
 
-    HealthService(Tokens tokens) {
+    HealthService(Tokens tokens, ExecutorConfig config, WorkflowCounters counters, Clock clock) {
         this.tokens = tokens;
+        this.config = config;
+        this.counters = counters;
+        this.clock = clock;
     }
 
     @Override
@@ -33,8 +41,13 @@ final class HealthService implements HttpService {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", "ok");
         body.put("service", "workflow-executor");
-        body.put("timestamp", Instant.now().toString());
+        body.put("environment", config.environment());
+        body.put("timestamp", clock.instant().toString());
+        body.put("version", config.version());
         body.put("auth", Caller.mode(tokens));
+        body.put("store", Map.of("kind", "memory", "ok", true));
+        body.put("integrations", Map.of());
+        body.put("workflows", counters.snapshot());
         Responses.json(res, 200, body);
     }
 }

@@ -1,5 +1,6 @@
 package org.bhiv.server;
 
+import java.nio.file.Path;
 import java.util.Map;
 
 import io.helidon.config.Config;
@@ -25,6 +26,24 @@ public final class Configs {
                 .addSource(ConfigSources.systemProperties())
                 .addSource(ConfigSources.environmentVariables())
                 .addSource(ConfigSources.classpath("application.yaml"))
+                .disableEnvironmentVariablesSource()
+                .disableSystemPropertiesSource()
+                .build();
+    }
+
+    /**
+     * Like {@link #create(Map)}, with the defaults read from a file instead of the classpath.
+     * The end-to-end suite uses it: with every service on one classpath, each
+     * {@code application.yaml} must be named by its module's path.
+     *
+     * @param applicationYaml the service's {@code application.yaml}
+     * @param overrides       keys that win over every other source
+     * @return the config
+     */
+    public static Config create(Path applicationYaml, Map<String, String> overrides) {
+        return Config.builder()
+                .addSource(ConfigSources.create(overrides))
+                .addSource(ConfigSources.file(applicationYaml))
                 .disableEnvironmentVariablesSource()
                 .disableSystemPropertiesSource()
                 .build();

@@ -1,0 +1,22 @@
+package org.bhiv.executor.adapters;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * One execution handed to an adapter.
+ *
+ * @param traceId        the decision's trace_id
+ * @param idempotencyKey the {@code Idempotency-Key} header, else the trace_id
+ * @param actionType     the payload's action_type
+ * @param payload        the workflow payload (read only)
+ */
+public record AdapterCall(String traceId, String idempotencyKey, String actionType, ObjectNode payload) {
+
+    /**
+     * @param prefix the identifier's prefix, e.g. {@code wa_}
+     * @return the deterministic identifier of this execution (section 3.2)
+     */
+    public String id(String prefix) {
+        return ExecutionIds.derive(prefix, idempotencyKey, actionType);
+    }
+}

@@ -1,0 +1,23 @@
+package org.bhiv.executor.adapters;
+
+/**
+ * Does one adapter's action for real (or, for {@code sandbox}, pretends to). One method, so a
+ * real provider plugs in without touching the adapter. Providers report what the far side
+ * said by throwing {@link ProviderException} (or an {@link java.io.IOException} for transport
+ * failures); {@link ProviderFailures} classifies it. Timeouts are enforced by
+ * {@link ProviderCalls}, but a provider should also set its own client timeouts.
+ *
+ * @param <Q> what the adapter asks for
+ * @param <R> what the provider answers
+ */
+@FunctionalInterface
+public interface Provider<Q, R> {
+
+    /**
+     * @param request the validated request
+     * @return the provider's answer
+     * @throws Exception a {@link ProviderException}, an {@link java.io.IOException}, or anything
+     *                   else, which the engine reports as {@code internal_execution_error}
+     */
+    R call(Q request) throws Exception;
+}

@@ -1,0 +1,5 @@
+/**
+ * The {@code whatsapp} adapter: validates recipient and message, sends through a
+ * {@link org.bhiv.executor.adapters.Provider} chosen by {@code executor.adapters.whatsapp.provider}.
+ */
+package org.bhiv.executor.adapters.whatsapp;

@@ -1,0 +1,103 @@
+package org.bhiv.executor.engine;
+
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.bhiv.executor.adapters.Adapter;
+import org.bhiv.executor.adapters.AdapterCall;
+import org.bhiv.executor.adapters.AdapterOutcome;
+import org.bhiv.server.Json;
+import org.bhiv.server.LogSafe;
+
+/**
+ * Runs the adapter named by {@code payload.action_type} and builds the {@code execution_result}
+ * envelope (section 3.1 step 6). Never throws: an unexpected failure becomes
+ * {@code internal_execution_error}, logged with its stack trace.
+ */
+public final class ExecutionEngine {
+
+    private static final System.Logger LOGGER = System.getLogger(ExecutionEngine.class.getName());
+
+    private final AdapterRegistry adapters;
+    private final Clock clock;
+
+    /**
+     * @param adapters the adapters
+     * @param clock    the clock for {@code timestamp}
+     */
+    public ExecutionEngine(AdapterRegistry adapters, Clock clock) {
+        this.adapters = adapters;
+        this.clock = clock;
+    }
+
+    /**
+     * @param traceId        the decision's trace_id
+     * @param idempotencyKey the idempotency key (identifiers derive from it)
+     * @param payload        the workflow payload
+     * @return the outcome
+     */
+    public ExecutionOutcome run(String traceId, String idempotencyKey, ObjectNode payload) {
+        JsonNode type = payload.get("action_type");
+        if (type == null || type.isNull() || (type.isTextual() && type.textValue().isBlank())) {
+            return failed("none", envelope(traceId, false), "missing_action_type",
+                    "payload.action_type is required; supported: " + supported() + ".", false);
+        }
+        Adapter adapter = type.isTextual() ? adapters.find(type.textValue()).orElse(null) : null;
+        if (adapter == null) {
+            return failed("unsupported", envelope(traceId, false), "unsupported_action_type",
+                    "payload.action_type is not supported; supported: " + supported() + ".", false);
+        }
+        String actionType = adapter.actionType();
+        try {
+            AdapterOutcome outcome = adapter.execute(new AdapterCall(traceId, idempotencyKey, actionType, payload));
+            return switch (outcome) {
+                case AdapterOutcome.Succeeded ok -> succeeded(actionType, traceId, ok);
+                case AdapterOutcome.Invalid invalid ->
+                        failed(actionType, envelope(traceId, false), invalid.errorCode(), invalid.message(), false);
+                case AdapterOutcome.ProviderFailed pf -> providerFailed(actionType, traceId, pf);
+            };
+        } catch (RuntimeException | Error e) {
+            LOGGER.log(Level.ERROR, "Adapter " + actionType + " failed unexpectedly for trace_id="
+                    + LogSafe.value(traceId), e);
+            return failed(actionType, envelope(traceId, false), "internal_execution_error",
+                    "The executor failed unexpectedly; the failure is logged.", true);
+        }
+    }
+
+    private ExecutionOutcome succeeded(String actionType, String traceId, AdapterOutcome.Succeeded ok) {
+        ObjectNode result = envelope(traceId, true);
+        result.put("provider", ok.provider());
+        ok.fields().forEach((name, value) -> result.set(name, Json.mapper().valueToTree(value)));
+        return new ExecutionOutcome(actionType, true, null, result);
+    }
+
+    private ExecutionOutcome providerFailed(String actionType, String traceId, AdapterOutcome.ProviderFailed pf) {
+        var failure = pf.failure();
+        var outcome = failed(actionType, envelope(traceId, false), failure.errorCode(), failure.reason(), failure.retryable());
+        outcome.result().put("provider", pf.provider());
+        failure.retryAfter().ifPresent(d -> outcome.result().put("retry_after_seconds", Math.max(1, d.toSeconds())));
+        return outcome;
+    }
+
+    private static ExecutionOutcome failed(String actionType, ObjectNode result, String errorCode, String message,
+                                           boolean retryable) {
+        result.put("error_code", errorCode);
+        result.put("message", message);
+        result.put("retryable", retryable);
+        return new ExecutionOutcome(actionType, false, errorCode, result);
+    }
+
+    private ObjectNode envelope(String traceId, boolean success) {
+        ObjectNode result = Json.mapper().createObjectNode();
+        result.put("success", success);
+        result.put("trace_id", traceId);
+        result.put("timestamp", clock.instant().toString());
+        return result;
+    }
+
+    private String supported() {
+        return String.join(", ", adapters.actionTypes());
+    }
+}

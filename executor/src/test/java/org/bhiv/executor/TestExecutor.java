@@ -1,0 +1,96 @@
+package org.bhiv.executor;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.helidon.webserver.WebServer;
+import org.bhiv.server.Configs;
+import org.bhiv.server.Json;
+
+/**
+ * A real executor on a random port and a plain JDK HTTP client to talk to it (raw bytes, any
+ * content type), for tests.
+ */
+final class TestExecutor implements AutoCloseable {
+
+    private final WebServer server;
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private TestExecutor(WebServer server) {
+        this.server = server;
+    }
+
+    /** Starts one with the repository's config plus {@code overrides} (no log file, port 0). */
+    static TestExecutor start(Map<String, String> overrides) {
+        var all = new HashMap<String, String>();
+        all.put("server.port", "0");
+        all.put("logging.file", "");
+        all.putAll(overrides);
+        return new TestExecutor(Main.start(Configs.create(all)));
+    }
+
+    /** POSTs JSON text to the execute endpoint. */
+    Answer execute(String json, String... headers) {
+        return send("POST", "/api/workflow/execute", "application/json", json.getBytes(StandardCharsets.UTF_8), headers);
+    }
+
+    Answer get(String path, String... headers) {
+        return send("GET", path, null, null, headers);
+    }
+
+    Answer send(String method, String path, String contentType, byte[] body, String... headers) {
+        var builder = HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path))
+                .timeout(Duration.ofSeconds(20))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            builder.header("Content-Type", contentType);
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        try {
+            HttpResponse<byte[]> res = client.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Answer(res.statusCode(), res.headers(), res.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+
+    /** One HTTP answer. */
+    record Answer(int status, HttpHeaders headers, byte[] body) {
+
+        String contentType() {
+            return headers.firstValue("Content-Type").orElse("");
+        }
+
+        JsonNode json() {
+            try {
+                return Json.mapper().readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("Not JSON: " + text(), e);
+            }
+        }
+
+        String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package org.bhiv.executor.adapters;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
+import org.bhiv.executor.adapters.ai.AiAdapter;
+import org.bhiv.executor.adapters.email.EmailAdapter;
+import org.bhiv.executor.adapters.task.InMemoryTaskStore;
+import org.bhiv.executor.adapters.task.TaskAdapter;
+import org.bhiv.executor.adapters.whatsapp.WhatsAppAdapter;
+import org.bhiv.server.Json;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Each adapter checks its fields in the order of section 3.3's table: each step fixes one
+ * field and the next error code appears, until the action is done; validation failures never
+ * reach the provider.
+ */
+class AdapterValidationTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
+
+    private final InMemorySandboxRecorder recorder = new InMemorySandboxRecorder(CLOCK);
+
+    @Test
+    void whatsAppChecksRecipientThenMessage() {
+        var adapter = WhatsAppAdapter.create(context("whatsapp"));
+        assertOrder(adapter, List.of(
+                Map.of(), "missing_recipient",
+                Map.of("recipient", 15551234567L), "invalid_recipient",
+                Map.of("recipient", "+1555"), "invalid_recipient",
+                Map.of("recipient", "+15551234567"), "missing_message",
+                Map.of("message", "m".repeat(4097)), "message_too_long",
+                Map.of("message", "m".repeat(4096)), "whatsapp_message_id"));
+    }
+
+    @Test
+    void emailChecksRecipientThenSubjectThenBody() {
+        var adapter = EmailAdapter.create(context("email"));
+        assertOrder(adapter, List.of(
+                Map.of("subject", "s", "body", "b"), "missing_recipient",
+                Map.of("recipient", "not an address"), "invalid_recipient",
+                Map.of("recipient", "ops@example.org", "subject", " "), "missing_subject",
+                Map.of("subject", "Hello", "body", ""), "missing_body",
+                Map.of("body", "text"), "message_id"));
+    }
+
+    @Test
+    void aiChecksPrompt() {
+        var adapter = AiAdapter.create(context("ai"));
+        assertOrder(adapter, List.of(
+                Map.of(), "missing_prompt",
+                Map.of("prompt", "p".repeat(32 * 1024 + 1)), "prompt_too_long",
+                Map.of("prompt", "p".repeat(32 * 1024)), "request_id"));
+    }
+
+    @Test
+    void taskChecksTitleAndStoresTheTask() {
+        var store = new InMemoryTaskStore();
+        var adapter = TaskAdapter.create(context("task"), store);
+        assertOrder(adapter, List.of(
+                Map.of("description", "d"), "missing_task_title",
+                Map.of("title", "t".repeat(501)), "task_title_too_long",
+                Map.of("title", "t".repeat(500)), "task_id"));
+        assertThat(store.find(ExecutionIds.derive("task_", "key", "task"))).isPresent();
+    }
+
+    @Test
+    void validationFailuresRecordNothing() {
+        WhatsAppAdapter.create(context("whatsapp")).execute(call("whatsapp", Map.of("recipient", "+15551234567")));
+        assertThat(recorder.recorded("trace")).isEmpty();
+    }
+
+    /** Applies each step's fields on top of the previous ones and expects that error code (or success field). */
+    private void assertOrder(Adapter adapter, List<Object> steps) {
+        var fields = new java.util.LinkedHashMap<String, Object>();
+        var seen = new ArrayList<String>();
+        for (int i = 0; i < steps.size(); i += 2) {
+            @SuppressWarnings("unchecked")
+            var step = (Map<String, Object>) steps.get(i);
+            fields.putAll(step);
+            String expected = (String) steps.get(i + 1);
+            AdapterOutcome outcome = adapter.execute(call(adapter.actionType(), fields));
+            String got = switch (outcome) {
+                case AdapterOutcome.Invalid invalid -> invalid.errorCode();
+                case AdapterOutcome.Succeeded ok -> ok.fields().containsKey(expected) ? expected : "success without " + expected;
+                case AdapterOutcome.ProviderFailed failed -> failed.failure().errorCode();
+            };
+            seen.add(got);
+            assertThat(got).as("step " + (i / 2) + " after " + seen).isEqualTo(expected);
+        }
+    }
+
+    private static AdapterCall call(String actionType, Map<String, Object> fields) {
+        ObjectNode payload = Json.mapper().valueToTree(fields);
+        payload.put("action_type", actionType);
+        return new AdapterCall("trace", "key", actionType, payload);
+    }
+
+    private ProviderContext context(String adapter) {
+        Config adapters = Config.just(ConfigSources.create(Map.of(adapter + ".provider", "sandbox")));
+        return new ProviderContext(AdapterConfig.create(adapters, adapter), recorder, CLOCK);
+    }
+}
