@@ -27,17 +27,4 @@ public record Attempt(String key, String traceId, String actionType, JsonNode bo
     public String fingerprint() {
         return CanonicalJson.fingerprint(body);
     }
-
-    /**
-     * @param idempotencyKeyHeader the Idempotency-Key header, {@code null} when absent
-     * @param body                 a validated workflow request body
-     * @param receivedAt           when it arrived
-     * @return the attempt, keyed by the header or else the trace_id
-     */
-    public static Attempt of(String idempotencyKeyHeader, JsonNode body, Instant receivedAt) {
-        String traceId = body.path("trace_id").asText();
-        JsonNode actionType = body.path("data").path("payload").path("action_type");
-        return new Attempt(IdempotencyKeys.keyOf(idempotencyKeyHeader, traceId), traceId,
-                actionType.isTextual() ? actionType.asText() : null, body, receivedAt);
-    }
 }
