@@ -95,7 +95,8 @@ public final class Main {
             WorkflowExecutor executor = new IdempotentWorkflowExecutor(
                     new WorkflowExecutions(new ExecutionEngine(adapters(config, recorder, tasks, clock), clock), log,
                             metrics, counters),
-                    new IdempotentExecutions(executions, ExecutionEvents.none() /* outbox seam: wired when the outbox lands */, () -> {
+                    new IdempotentExecutions(executions, ExecutionEvents.none() /* outbox seam: wired when the outbox lands */, traceId -> {
+                        log.replayed(traceId);
                         metrics.replayed();
                         counters.replayed();
                     }),

@@ -43,7 +43,7 @@ class IdempotencyHttpTest {
 
     @Test
     void replayReturnsIdenticalStatusAndBodyWithTheHeaderWithoutRunningTheAdapterAgain() {
-        var replayLog = capture("org.bhiv.executor.idempotency.IdempotentExecutions");
+        var replayLog = capture("org.bhiv.executor.workflow.ExecutionLog");
         long successBefore = workflows(executor).path("success").asLong();
         long replayedBefore = workflows(executor).path("replayed").asLong();
         String body = task("idem-replay", "Call the customer back");

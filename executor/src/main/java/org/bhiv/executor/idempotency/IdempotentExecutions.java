@@ -1,5 +1,6 @@
 package org.bhiv.executor.idempotency;
 
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -24,14 +25,14 @@ public final class IdempotentExecutions {
 
     private final ExecutionStore store;
     private final ExecutionEvents events;
-    private final Runnable onReplay;
+    private final Consumer<String> onReplay;
 
     /**
      * @param store    the execution store
      * @param events   the integration events written with each execution
-     * @param onReplay called once per replayed answer (the replays metric)
+     * @param onReplay called with the trace_id of each replayed answer (log line, metric, counter)
      */
-    public IdempotentExecutions(ExecutionStore store, ExecutionEvents events, Runnable onReplay) {
+    public IdempotentExecutions(ExecutionStore store, ExecutionEvents events, Consumer<String> onReplay) {
         this.store = store;
         this.events = events;
         this.onReplay = onReplay;
@@ -48,8 +49,7 @@ public final class IdempotentExecutions {
         ClaimOutcome outcome = claim(attempt);
         return switch (outcome) {
             case ClaimOutcome.Replay replay -> {
-                LOGGER.log(System.Logger.Level.INFO, "EXECUTION_REPLAYED | trace_id=" + LogSafe.value(attempt.traceId()));
-                onReplay.run();
+                onReplay.accept(attempt.traceId());
                 yield new Reply(replay.status(), replay.body(), true);
             }
             case ClaimOutcome.InProgress ignored -> throw ProblemException.of(409, "request_in_progress",

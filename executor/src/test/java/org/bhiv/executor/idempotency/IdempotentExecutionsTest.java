@@ -53,7 +53,7 @@ class IdempotentExecutionsTest {
     void setUp() {
         store = new JdbcExecutionStore(db.dataSource(), Duration.ofMinutes(2), Duration.ofHours(24), Clock.systemUTC());
         ExecutionEvents events = (execution, request) -> c -> eventsWritten.add(execution.status());
-        executions = new IdempotentExecutions(store, events, replays::incrementAndGet);
+        executions = new IdempotentExecutions(store, events, traceId -> replays.incrementAndGet());
         traceId = "t-" + System.nanoTime();
     }
 
