@@ -142,6 +142,22 @@ class IdempotentExecutionsTest {
         assertThat(executions.execute(attempt(null, "x"), engine(success())).replayed()).isFalse();
     }
 
+    @Test
+    void storeThatCannotClaimAnswers503WithoutRunningTheEngine(@TempDir Path other) {
+        Database closed = Database.open(new StoreConfig("", other, "", "", 2, Duration.ofSeconds(1)));
+        closed.close();
+        var unavailable = new IdempotentExecutions(new JdbcExecutionStore(closed.dataSource(), Duration.ofMinutes(2),
+                Duration.ofHours(24), Clock.systemUTC()), ExecutionEvents.none(), traceId -> replays.incrementAndGet());
+
+        assertThatThrownBy(() -> unavailable.execute(attempt(null, "x"), engine(success())))
+                .isInstanceOfSatisfying(ProblemException.class, e -> {
+                    assertThat(e.problem().status()).isEqualTo(503);
+                    assertThat(e.problem().errorCode()).isEqualTo("store_unavailable");
+                    assertThat(e.headers()).containsEntry("Retry-After", "1");
+                });
+        assertThat(engineRuns).hasValue(0);
+    }
+
     private Attempt attempt(String header, String title) {
         JsonNode body = Json.mapper().createObjectNode()
                 .put("trace_id", traceId).put("decision", "workflow")
