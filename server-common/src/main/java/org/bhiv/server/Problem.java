@@ -3,9 +3,11 @@ package org.bhiv.server;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import java.util.LinkedHashMap;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
  * An RFC 9457 problem detail, the body of every 4xx and 5xx answer in this repository.
@@ -19,7 +21,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param errorCode  the error code
  * @param traceId    the request's trace_id when known
  * @param errors     every invalid field, when the problem is about fields
- * @param extensions further members a service adds (e.g. Bucket's {@code success: false})
+ * @param extensions further members a service adds (e.g. Bucket's {@code success: false}); an
+ *                   extension named like a standard member replaces that member's value in
+ *                   the JSON (Karma's envelope sends {@code "status": "error"}, which RFC 9457
+ *                   section 3.1 tells consumers to ignore as a mismatched type), so a body never
+ *                   has duplicate keys
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Problem(String type,
@@ -36,7 +42,8 @@ public record Problem(String type,
 
     public Problem {
         errors = errors == null || errors.isEmpty() ? null : List.copyOf(errors);
-        extensions = extensions == null ? Map.of() : Map.copyOf(extensions);
+        extensions = extensions == null ? Map.of()
+                : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(extensions));
     }
 
     /**
@@ -63,13 +70,28 @@ public record Problem(String type,
 
     /** @return a copy with one more top-level member */
     public Problem with(String name, Object value) {
-        var more = new java.util.LinkedHashMap<>(extensions);
+        var more = new LinkedHashMap<>(extensions);
         more.put(name, value);
         return new Problem(type, title, status, detail, errorCode, traceId, errors, more);
     }
 
-    @JsonAnyGetter
-    Map<String, Object> jsonExtensions() {
-        return extensions;
+    /**
+     * The JSON form: the standard members in a stable order, then the extensions.
+     *
+     * @return the members to serialise
+     */
+    @JsonValue
+    Map<String, Object> toJson() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("type", type);
+        json.put("title", title);
+        json.put("status", status);
+        json.put("detail", detail);
+        json.put("error_code", errorCode);
+        json.put("trace_id", traceId);
+        json.put("errors", errors);
+        json.putAll(extensions);
+        json.values().removeIf(java.util.Objects::isNull);
+        return json;
     }
 }

@@ -27,20 +27,30 @@ public final class ProblemHandlers {
      * @param routing the routing to add them to
      */
     public static void register(HttpRouting.Builder routing) {
-        routing.error(ProblemException.class, ProblemHandlers::problem)
-                .error(HttpException.class, ProblemHandlers::http)
-                .error(Exception.class, ProblemHandlers::unexpected);
+        register(routing, ProblemDecorator.none());
     }
 
-    private static void problem(ServerRequest req, ServerResponse res, ProblemException e) {
+    /**
+     * Registers the handlers; every problem passes through {@code decorator} before it is sent.
+     *
+     * @param routing   the routing to add them to
+     * @param decorator adds the service's own members to each problem
+     */
+    public static void register(HttpRouting.Builder routing, ProblemDecorator decorator) {
+        routing.error(ProblemException.class, (req, res, e) -> problem(req, res, e, decorator))
+                .error(HttpException.class, (req, res, e) -> http(req, res, e, decorator))
+                .error(Exception.class, (req, res, e) -> unexpected(req, res, e, decorator));
+    }
+
+    private static void problem(ServerRequest req, ServerResponse res, ProblemException e, ProblemDecorator decorator) {
         e.headers().forEach((name, value) -> res.header(HeaderNames.create(name), value));
-        Responses.problem(res, e.problem());
+        Responses.problem(res, decorator.decorate(req, e.problem()));
     }
 
-    private static void http(ServerRequest req, ServerResponse res, HttpException e) {
+    private static void http(ServerRequest req, ServerResponse res, HttpException e, ProblemDecorator decorator) {
         int status = e.status().code();
         if (status >= 500) {
-            unexpected(req, res, e);
+            unexpected(req, res, e, decorator);
             return;
         }
         String code = switch (status) {
@@ -50,12 +60,13 @@ public final class ProblemHandlers {
             case 415 -> "unsupported_media_type";
             default -> "bad_request";
         };
-        Responses.problem(res, Problem.of(status, code, e.status().reasonPhrase() + "."));
+        Responses.problem(res, decorator.decorate(req, Problem.of(status, code, e.status().reasonPhrase() + ".")));
     }
 
-    private static void unexpected(ServerRequest req, ServerResponse res, Exception e) {
+    private static void unexpected(ServerRequest req, ServerResponse res, Exception e, ProblemDecorator decorator) {
         LOGGER.log(Level.ERROR, "Unexpected failure on " + req.prologue().method().text() + " "
-                + LogSafe.value(req.path().path()), e);
-        Responses.problem(res, Problem.of(500, "internal_error", "The server failed to answer this request."));
+                + LogSafe.value(req.path().absolute().path()), e);
+        Responses.problem(res, decorator.decorate(req,
+                Problem.of(500, "internal_error", "The server failed to answer this request.")));
     }
 }

@@ -30,6 +30,20 @@ public final class Servers {
      * @return the started server
      */
     public static WebServer start(Config config, Consumer<HttpRouting.Builder> routes, List<HealthCheck> readiness) {
+        return start(config, routes, readiness, ProblemDecorator.none());
+    }
+
+    /**
+     * Builds and starts the server; every problem it sends passes through {@code decorator}.
+     *
+     * @param config    the root config
+     * @param routes    adds the service's routes
+     * @param readiness checks that say whether the service can do its work
+     * @param decorator adds the service's own members to each problem
+     * @return the started server
+     */
+    public static WebServer start(Config config, Consumer<HttpRouting.Builder> routes, List<HealthCheck> readiness,
+                                  ProblemDecorator decorator) {
         var health = HealthObserver.builder().details(true);
         readiness.forEach(health::addCheck);
         var observe = ObserveFeature.builder()
@@ -42,7 +56,7 @@ public final class Servers {
                 .featuresDiscoverServices(false)
                 .addFeature(observe)
                 .routing(routing -> {
-                    ProblemHandlers.register(routing);
+                    ProblemHandlers.register(routing, decorator);
                     routes.accept(routing);
                 })
                 .build()

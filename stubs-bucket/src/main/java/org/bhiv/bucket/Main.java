@@ -1,11 +1,19 @@
 package org.bhiv.bucket;
 
+import java.time.Clock;
 import java.util.List;
 
 import io.helidon.config.Config;
 import io.helidon.logging.common.LogConfig;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
+import org.bhiv.bucket.audit.EventStore;
+import org.bhiv.bucket.core.CoreReadService;
+import org.bhiv.bucket.core.CoreWriteService;
+import org.bhiv.bucket.core.ImmutableRoutes;
+import org.bhiv.bucket.faults.FaultService;
+import org.bhiv.bucket.faults.Faults;
+import org.bhiv.bucket.prana.PranaService;
 import org.bhiv.server.LogFiles;
 import org.bhiv.server.Servers;
 import org.bhiv.server.auth.BearerTokenFilter;
@@ -42,11 +50,23 @@ public final class Main {
      */
     public static WebServer start(Config config) {
         Tokens tokens = Tokens.create(config.get("security"));
-        return Servers.start(config, routing -> routing(routing, tokens), List.of());
+        BucketConfig bucket = BucketConfig.create(config.get("bucket"));
+        Clock clock = Clock.systemUTC();
+        EventStore store = bucket.journal()
+                .map(path -> EventStore.withJournal(bucket.maxEvents(), clock, path))
+                .orElseGet(() -> EventStore.inMemory(bucket.maxEvents(), clock));
+        return Servers.start(config, routing -> routing(routing, tokens, bucket, store, clock),
+                List.of(), new BucketProblems());
     }
 
-    static void routing(HttpRouting.Builder routing, Tokens tokens) {
+    static void routing(HttpRouting.Builder routing, Tokens tokens, BucketConfig bucket, EventStore store, Clock clock) {
+        Faults faults = new Faults();
+        PranaService prana = new PranaService(bucket, clock);
         routing.addFilter(BearerTokenFilter.create(tokens, "bucket"))
-                .register("/health", new HealthService(tokens));
+                .register("/health", new HealthService(tokens, bucket, store, prana))
+                .register("/core", new CoreWriteService(store, bucket, faults), new CoreReadService(store, bucket))
+                .register("/bucket/prana", prana)
+                .register("/admin/faults", new FaultService(faults, bucket.operator(), bucket.maxBodyBytes()));
+        ImmutableRoutes.register(routing);
     }
 }

@@ -7,20 +7,22 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import org.bhiv.karma.ledger.KarmaLedger;
 import org.bhiv.server.Responses;
 import org.bhiv.server.auth.Caller;
 import org.bhiv.server.auth.Tokens;
 
 /**
- * The service's own health answer (section 1 of the contracts), separate from Helidon's
- * {@code /observe/health}.
+ * {@code GET /health} (section 6 of the contracts), open to everyone.
  */
 final class HealthService implements HttpService {
 
     private final Tokens tokens;
+    private final KarmaLedger ledger;
 
-    HealthService(Tokens tokens) {
+    HealthService(Tokens tokens, KarmaLedger ledger) {
         this.tokens = tokens;
+        this.ledger = ledger;
     }
 
     @Override
@@ -32,6 +34,8 @@ final class HealthService implements HttpService {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", "healthy");
         body.put("auth", Caller.mode(tokens));
+        body.put("events_received", ledger.eventsReceived());
+        body.put("users", ledger.users());
         Responses.json(res, 200, body);
     }
 }

@@ -1,11 +1,16 @@
 package org.bhiv.karma;
 
+import java.time.Clock;
 import java.util.List;
 
 import io.helidon.config.Config;
 import io.helidon.logging.common.LogConfig;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
+import org.bhiv.karma.api.EventService;
+import org.bhiv.karma.api.KarmaQueryService;
+import org.bhiv.karma.api.LogActionService;
+import org.bhiv.karma.ledger.KarmaLedger;
 import org.bhiv.server.LogFiles;
 import org.bhiv.server.Servers;
 import org.bhiv.server.auth.BearerTokenFilter;
@@ -42,11 +47,20 @@ public final class Main {
      */
     public static WebServer start(Config config) {
         Tokens tokens = Tokens.create(config.get("security"));
-        return Servers.start(config, routing -> routing(routing, tokens), List.of());
+        KarmaConfig karma = KarmaConfig.create(config.get("karma"));
+        Clock clock = Clock.systemUTC();
+        KarmaLedger ledger = new KarmaLedger(karma.maxUsers(), karma.maxEventIds(), clock);
+        return Servers.start(config, routing -> routing(routing, tokens, karma, ledger, clock), List.of(),
+                new KarmaProblems(clock));
     }
 
-    static void routing(HttpRouting.Builder routing, Tokens tokens) {
+    static void routing(HttpRouting.Builder routing, Tokens tokens, KarmaConfig karma, KarmaLedger ledger, Clock clock) {
+        EventService events = new EventService(ledger, karma, clock);
+        LogActionService logAction = new LogActionService(ledger, karma, clock);
         routing.addFilter(BearerTokenFilter.create(tokens, "karma"))
-                .register("/health", new HealthService(tokens));
+                .register("/health", new HealthService(tokens, ledger))
+                .register("/v1/event", events)
+                .register("/api/v1/log-action", logAction)
+                .register("/api/v1/karma", new KarmaQueryService(ledger, karma));
     }
 }

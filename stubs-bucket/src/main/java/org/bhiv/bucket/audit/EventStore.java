@@ -1,0 +1,200 @@
+package org.bhiv.bucket.audit;
+
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.bhiv.server.ProblemException;
+
+/**
+ * The append-only audit store: records in memory (bounded), optionally mirrored to a
+ * {@link Journal} that is replayed and verified at start. It never evicts a record: when full
+ * it refuses new ones with 507 {@code storage_full}. Records are never handed out for
+ * modification: readers get copies.
+ */
+public final class EventStore {
+
+    private static final System.Logger LOGGER = System.getLogger(EventStore.class.getName());
+
+    private final List<ObjectNode> chain = new ArrayList<>();
+    private final Map<String, Long> seqByEventId = new HashMap<>();
+    private final Set<String> agents = new HashSet<>();
+    private final int maxEvents;
+    private final Journal journal;
+    private final Clock clock;
+    private final Long firstInvalidAtStart;
+    private String headHash = HashChain.GENESIS;
+    private long lastSeq;
+    private long duplicates;
+
+    private EventStore(int maxEvents, Journal journal, Clock clock, List<ObjectNode> replayed) {
+        this.maxEvents = maxEvents;
+        this.journal = journal;
+        this.clock = clock;
+        replayed.forEach(this::index);
+        Verification verdict = HashChain.verify(replayed);
+        this.firstInvalidAtStart = verdict.firstInvalidSeq();
+    }
+
+    /**
+     * A store in memory only.
+     *
+     * @param maxEvents most records kept
+     * @param clock     source of {@code received_at}
+     * @return the store
+     */
+    public static EventStore inMemory(int maxEvents, Clock clock) {
+        return new EventStore(maxEvents, null, clock, List.of());
+    }
+
+    /**
+     * A store backed by a journal, replayed and verified now. A chain that does not verify is
+     * logged at SEVERE naming the first invalid sequence number; the store still opens so that
+     * an operator can inspect it, and keeps reporting the break.
+     *
+     * @param maxEvents most records kept (a longer journal is still loaded, and then refuses writes)
+     * @param clock     source of {@code received_at}
+     * @param journal   the journal file
+     * @return the store
+     */
+    public static EventStore withJournal(int maxEvents, Clock clock, java.nio.file.Path journal) {
+        List<ObjectNode> replayed = Journal.read(journal);
+        EventStore store = new EventStore(maxEvents, Journal.open(journal), clock, replayed);
+        Verification verdict = store.verify();
+        if (verdict.valid()) {
+            LOGGER.log(Level.INFO, "Bucket journal " + journal + " replayed: " + verdict.length()
+                    + " records, audit chain valid");
+        } else {
+            LOGGER.log(Level.ERROR, "Bucket journal " + journal + " does NOT verify: first invalid seq "
+                    + verdict.firstInvalidSeq() + " of " + verdict.length()
+                    + " records. The audit trail was changed on disk; it is reported in /health and "
+                    + "/core/audit/verify. New records keep chaining from the last stored one.");
+        }
+        return store;
+    }
+
+    /**
+     * Appends an event unless its {@code event_id} is already stored.
+     *
+     * @param requesterId the proven identity
+     * @param eventData   the caller's event
+     * @return the outcome: the new record, or the sequence number of the earlier one
+     * @throws ProblemException 507 {@code storage_full}
+     */
+    public synchronized Appended append(String requesterId, ObjectNode eventData) {
+        JsonNode eventId = eventData.get("event_id");
+        if (eventId != null && eventId.isTextual() && seqByEventId.containsKey(eventId.asText())) {
+            duplicates++;
+            return new Appended(seqByEventId.get(eventId.asText()), true, null);
+        }
+        if (chain.size() >= maxEvents) {
+            throw ProblemException.of(507, "storage_full", "Bucket holds its maximum of " + maxEvents
+                    + " events and never evicts audit records; new events are refused.");
+        }
+        long seq = Math.max(lastSeq, chain.size()) + 1;
+        ObjectNode record = EventRecord.seal(seq, Instant.now(clock).toString(), requesterId, eventData, headHash);
+        if (journal != null) {
+            try {
+                journal.append(record);
+            } catch (java.io.UncheckedIOException e) {
+                LOGGER.log(Level.ERROR, "Cannot append seq " + seq + " to the journal; the event is refused", e);
+                throw ProblemException.of(503, "journal_unavailable",
+                        "The audit journal cannot be written; the event was not stored.");
+            }
+        }
+        index(record);
+        return new Appended(seq, false, record.deepCopy());
+    }
+
+    /**
+     * @param filter which records to return
+     * @param limit  at most this many, the newest ones
+     * @return the matching records, oldest first, and how many matched in all
+     */
+    public synchronized Page query(Predicate<ObjectNode> filter, int limit) {
+        List<ObjectNode> matching = chain.stream().filter(r -> r != null && filter.test(r)).toList();
+        List<ObjectNode> last = matching.subList(Math.max(0, matching.size() - limit), matching.size());
+        return new Page(last.stream().map(ObjectNode::deepCopy).toList(), matching.size());
+    }
+
+    /** @return the chain re-verified record by record, together with what was found at start */
+    public synchronized Verification verify() {
+        Verification now = HashChain.verify(chain);
+        Long first = java.util.stream.Stream.of(firstInvalidAtStart, now.firstInvalidSeq())
+                .filter(java.util.Objects::nonNull).min(Long::compare).orElse(null);
+        return new Verification(first == null, now.length(), now.headHash(), first);
+    }
+
+    /** @return length, head and validity without re-hashing (for health) */
+    public synchronized Verification summary() {
+        return new Verification(firstInvalidAtStart == null, chain.size(), headHash, firstInvalidAtStart);
+    }
+
+    /** @return counters for stats and health */
+    public synchronized Counts counts() {
+        return new Counts(chain.size(), agents.size(), duplicates, maxEvents,
+                Optional.ofNullable(journal).map(j -> j.path().toString()).orElse(null));
+    }
+
+    /** Closes the journal, if any. */
+    public void close() {
+        if (journal != null) {
+            journal.close();
+        }
+    }
+
+    private void index(ObjectNode record) {
+        chain.add(record);
+        if (record == null) {
+            lastSeq++;
+            return;
+        }
+        JsonNode seq = record.get(EventRecord.SEQ);
+        lastSeq = seq != null && seq.canConvertToLong() ? Math.max(lastSeq + 1, seq.asLong()) : lastSeq + 1;
+        JsonNode hash = record.get(EventRecord.HASH);
+        headHash = hash != null && hash.isTextual() ? hash.asText() : headHash;
+        JsonNode eventId = record.get("event_id");
+        if (eventId != null && eventId.isTextual()) {
+            seqByEventId.putIfAbsent(eventId.asText(), lastSeq);
+        }
+        JsonNode agent = record.get("agent_id");
+        if (agent != null && agent.isTextual()) {
+            agents.add(agent.asText());
+        }
+    }
+
+    /**
+     * @param seq       the record's sequence number (the earlier one for a duplicate)
+     * @param duplicate true when nothing was appended
+     * @param record    a copy of the new record, {@code null} for a duplicate
+     */
+    public record Appended(long seq, boolean duplicate, ObjectNode record) {
+    }
+
+    /**
+     * @param events the records returned, oldest first
+     * @param total  how many records matched
+     */
+    public record Page(List<ObjectNode> events, int total) {
+    }
+
+    /**
+     * @param events     records stored
+     * @param agents     distinct {@code agent_id}s seen
+     * @param duplicates redeliveries ignored since start
+     * @param capacity   most records kept
+     * @param journal    the journal's path, {@code null} when memory only
+     */
+    public record Counts(long events, long agents, long duplicates, int capacity, String journal) {
+    }
+}
