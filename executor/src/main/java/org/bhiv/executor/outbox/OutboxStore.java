@@ -56,7 +56,7 @@ final class OutboxStore {
                 INSERT INTO outbox_event (event_id, sink, execution_id, trace_id, traceparent, payload, state,
                                           attempts, created_at, next_attempt_at)
                 VALUES (?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)
-                ON CONFLICT (event_id) DO NOTHING""")) {
+                ON CONFLICT DO NOTHING""")) {
             ps.setString(1, e.eventId());
             ps.setString(2, e.sink().wireName());
             ps.setString(3, e.executionId());

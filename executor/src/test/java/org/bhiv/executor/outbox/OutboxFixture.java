@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,6 +15,7 @@ import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import io.helidon.metrics.api.MeterRegistry;
 import io.helidon.metrics.api.Metrics;
+import io.helidon.metrics.api.Tag;
 import org.bhiv.executor.store.Database;
 import org.bhiv.executor.store.StoreConfig;
 import org.bhiv.server.Json;
@@ -22,7 +24,11 @@ import org.bhiv.server.Json;
 final class OutboxFixture implements AutoCloseable {
 
     final Database db;
-    final MeterRegistry registry = Metrics.createMeterRegistry();
+    /** One registry per test JVM (Helidon's registries share Micrometer meters); counters are read as deltas. */
+    private static final MeterRegistry REGISTRY = Metrics.createMeterRegistry();
+
+    final MeterRegistry registry = REGISTRY;
+    private final Map<String, Double> baseline = new HashMap<>();
     final IntegrationsConfig config;
     final Outbox outbox;
 
@@ -34,6 +40,11 @@ final class OutboxFixture implements AutoCloseable {
         this.db = db;
         this.config = config(bucketUrl, karmaUrl, overrides);
         this.outbox = Outbox.create(db.dataSource(), config, registry);
+        for (String sink : List.of("bucket", "karma")) {
+            for (String outcome : List.of("delivered", "retried", "dead", "dropped")) {
+                baseline.put(sink + outcome, rawCounter(sink, outcome));
+            }
+        }
     }
 
     /** Fast settings for tests: short backoff, short scans; overrides win. */
@@ -89,11 +100,14 @@ final class OutboxFixture implements AutoCloseable {
         }
     }
 
+    /** @return how much the Micrometer counter grew since this fixture was made */
     double counter(String sink, String outcome) {
-        return registry.counter("integration.events",
-                        java.util.List.of(io.helidon.metrics.api.Tag.create("sink", sink),
-                                io.helidon.metrics.api.Tag.create("outcome", outcome)))
-                .map(c -> (double) c.count()).orElse(-1.0);
+        return rawCounter(sink, outcome) - baseline.get(sink + outcome);
+    }
+
+    private double rawCounter(String sink, String outcome) {
+        return registry.counter("integration.events", List.of(Tag.create("sink", sink), Tag.create("outcome", outcome)))
+                .map(c -> (double) c.count()).orElseThrow();
     }
 
     @Override
