@@ -22,6 +22,8 @@ final class SinkMetrics {
     private final AtomicLong dead = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong pending = new AtomicLong();
+    private final AtomicLong enqueuedSinceRefresh = new AtomicLong();
+    private volatile boolean pendingKnown;
     private volatile boolean backingOff;
 
     private final Counter deliveredCounter;
@@ -71,8 +73,21 @@ final class SinkMetrics {
         droppedCounter.increment(n);
     }
 
+    /** The pending count just read from the database (all replicas). */
     void pending(long count) {
         pending.set(count);
+        enqueuedSinceRefresh.set(0);
+        pendingKnown = true;
+    }
+
+    /** This process wrote an event since the last {@link #pending(long)}. */
+    void enqueued() {
+        enqueuedSinceRefresh.incrementAndGet();
+    }
+
+    /** @return the last known pending count plus what this process wrote since, or -1 before the first count */
+    long pendingEstimate() {
+        return pendingKnown ? pending.get() + enqueuedSinceRefresh.get() : -1;
     }
 
     void backingOff(boolean value) {

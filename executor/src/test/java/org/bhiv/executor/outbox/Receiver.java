@@ -28,7 +28,7 @@ import org.bhiv.server.Json;
 final class Receiver implements AutoCloseable {
 
     /** One received request. */
-    record Received(String path, Headers headers, JsonNode body, long arrivedAtMillis) {
+    record Received(String path, Headers headers, JsonNode body, long arrivedAtMillis, long arrivedAtNanos) {
         String eventId() {
             JsonNode id = body.path("event_data").path("event_id");
             return id.isMissingNode() ? body.path("data").path("metadata").path("event_id").asText() : id.asText();
@@ -106,7 +106,7 @@ final class Receiver implements AutoCloseable {
         try (exchange; InputStream in = exchange.getRequestBody()) {
             JsonNode body = Json.mapper().readTree(in.readAllBytes());
             var r = new Received(exchange.getRequestURI().getPath(), exchange.getRequestHeaders(), body,
-                    System.currentTimeMillis());
+                    System.currentTimeMillis(), System.nanoTime());
             Reply reply = script.apply(r);
             received.add(r);
             if (reply.status() / 100 == 2) {
