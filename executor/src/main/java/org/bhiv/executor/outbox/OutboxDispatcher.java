@@ -37,6 +37,7 @@ public final class OutboxDispatcher {
     private final List<Thread> threads = new ArrayList<>();
     private final WakeSignal housekeeping = new WakeSignal();
     private volatile boolean running;
+    private boolean stopped;
     private volatile long drainDeadline = Long.MAX_VALUE;
 
     private OutboxDispatcher(Outbox outbox, Backoff backoff) {
@@ -61,8 +62,16 @@ public final class OutboxDispatcher {
         return new OutboxDispatcher(outbox, backoff);
     }
 
-    /** Starts the sink loops; pending events already in the database (an earlier run's) are delivered at once. */
+    /**
+     * Starts the sink loops; pending events already in the database (an earlier run's) are
+     * delivered at once. Calling it again is harmless.
+     *
+     * @throws IllegalStateException after {@link #shutdown(Duration)}: a dispatcher is not restartable, create a new one
+     */
     public synchronized void start() {
+        if (stopped) {
+            throw new IllegalStateException("This outbox dispatcher was shut down; create a new one to deliver again");
+        }
         if (running) {
             return;
         }
@@ -93,6 +102,7 @@ public final class OutboxDispatcher {
             if (!running) {
                 return true;
             }
+            stopped = true;
             drainDeadline = outbox.clock().millis() + drain.toMillis();
             toJoin = List.copyOf(threads);
             threads.clear();
@@ -168,6 +178,7 @@ public final class OutboxDispatcher {
         private final WakeSignal signal;
         private final SinkAttempt attempt;
         private int consecutiveFailures;
+        private int pauses;
         private long pausedUntil;
 
         SinkLoop(Sink sink) {
@@ -214,7 +225,7 @@ public final class OutboxDispatcher {
             }
             List<Future<AttemptResult>> results = new ArrayList<>(batch.size());
             for (var event : batch) {
-                results.add(senders.submit(() -> attempt.deliver(event)));
+                results.add(senders.submit(() -> attempt.deliver(event, probing)));
             }
             for (Future<AttemptResult> f : results) {
                 account(awaitResult(f));
@@ -226,8 +237,9 @@ public final class OutboxDispatcher {
             switch (result) {
                 case AttemptResult.Retryable r -> {
                     consecutiveFailures++;
-                    if (consecutiveFailures >= config.pauseAfterFailures()) {
-                        Duration pause = backoff.pause(consecutiveFailures - config.pauseAfterFailures() + 1);
+                    if (consecutiveFailures >= config.pauseAfterFailures() && pausedUntil <= outbox.clock().millis()) {
+                        // one pause per failed pass: a failed batch of 32 is one step up, not 32
+                        Duration pause = backoff.pause(++pauses);
                         pausedUntil = outbox.clock().millis() + pause.toMillis();
                         if (!metrics.backingOff()) {
                             LOGGER.log(Level.WARNING, "INTEGRATION_PAUSED | sink=" + sink.wireName()
@@ -248,6 +260,7 @@ public final class OutboxDispatcher {
                         + " | after_failures=" + consecutiveFailures);
             }
             consecutiveFailures = 0;
+            pauses = 0;
             pausedUntil = 0;
             metrics.backingOff(false);
         }

@@ -133,6 +133,18 @@ final class OutboxStore {
                 });
     }
 
+    /** A paused sink's probe failed: record the error, keep the event's attempts and schedule, release it. */
+    boolean markProbeFailed(Claimed e, String token, String error) throws SQLException {
+        return update("""
+                UPDATE outbox_event SET last_error = ?, claimed_until = NULL, claim_token = NULL
+                WHERE id = ? AND claim_token = ? AND state = 'pending'""",
+                ps -> {
+                    ps.setString(1, truncate(error));
+                    ps.setLong(2, e.id());
+                    ps.setString(3, token);
+                });
+    }
+
     /** Gives an unattempted claim back (shutdown), so that the next dispatcher need not wait for the lease. */
     void release(Claimed e, String token) throws SQLException {
         update("UPDATE outbox_event SET claimed_until = NULL, claim_token = NULL WHERE id = ? AND claim_token = ?",

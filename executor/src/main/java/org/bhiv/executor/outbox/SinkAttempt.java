@@ -35,7 +35,13 @@ final class SinkAttempt {
         this.token = token;
     }
 
-    AttemptResult deliver(OutboxStore.Claimed event) throws SQLException {
+    /**
+     * @param event the claimed event
+     * @param probe whether this is the single probe of a paused sink: its failure is the sink's,
+     *              so it does not use up the event's {@code max-attempts} and does not move its next attempt
+     * @return how the attempt ended
+     */
+    AttemptResult deliver(OutboxStore.Claimed event, boolean probe) throws SQLException {
         long now = outbox.clock().millis();
         if (now - event.createdAt() >= config.maxAge().toMillis()) {
             dead(event, event.attempts(), "max_age", "max_age");
@@ -53,6 +59,7 @@ final class SinkAttempt {
                 }
             }
             case AttemptResult.Rejected r -> dead(event, attempts, r.reason(), r.reason() + ": " + r.answer());
+            case AttemptResult.Retryable r when probe -> probeFailed(event, r);
             case AttemptResult.Retryable r -> retry(event, attempts, r, now);
             case AttemptResult.Aborted a -> store.release(event, token);
         }
@@ -75,6 +82,15 @@ final class SinkAttempt {
             LOGGER.log(Level.INFO, "INTEGRATION_RETRY | sink=" + sink.wireName() + " | trace_id="
                     + LogSafe.value(event.traceId()) + " | attempt=" + attempts + " | reason=" + r.reason()
                     + " | next_in_ms=" + delay.toMillis());
+        }
+    }
+
+    private void probeFailed(OutboxStore.Claimed event, AttemptResult.Retryable r) throws SQLException {
+        if (store.markProbeFailed(event, token, r.reason())) {
+            metrics.retried();
+            LOGGER.log(Level.INFO, "INTEGRATION_RETRY | sink=" + sink.wireName() + " | trace_id="
+                    + LogSafe.value(event.traceId()) + " | attempt=" + event.attempts() + " | reason=" + r.reason()
+                    + " | probe=true");
         }
     }
 
