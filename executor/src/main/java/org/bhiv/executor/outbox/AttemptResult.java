@@ -27,6 +27,10 @@ sealed interface AttemptResult {
     record Rejected(String reason, String answer) implements AttemptResult {
     }
 
+    /** Not attempted: older than {@code integrations.max-age}, so now dead. Says nothing about the sink. */
+    record Expired() implements AttemptResult {
+    }
+
     /** The attempt was cancelled by shutdown before it ended; it does not count. */
     record Aborted() implements AttemptResult {
     }

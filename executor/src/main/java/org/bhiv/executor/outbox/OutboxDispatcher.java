@@ -9,10 +9,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Delivers the outbox in the background: one loop per enabled sink on a virtual thread, woken at
@@ -25,7 +21,6 @@ import java.util.concurrent.Future;
 public final class OutboxDispatcher {
 
     private static final System.Logger LOGGER = System.getLogger(OutboxDispatcher.class.getName());
-    private static final Duration LEASE_MARGIN = Duration.ofSeconds(10);
     private static final Duration PURGE_EVERY = Duration.ofMinutes(1);
 
     private final Outbox outbox;
@@ -39,6 +34,17 @@ public final class OutboxDispatcher {
     private volatile boolean running;
     private boolean stopped;
     private volatile long drainDeadline = Long.MAX_VALUE;
+    private final SinkLoop.Lifecycle lifecycle = new SinkLoop.Lifecycle() {
+        @Override
+        public boolean stopping() {
+            return !running || outbox.clock().millis() >= drainDeadline;
+        }
+
+        @Override
+        public boolean draining() {
+            return drainDeadline != Long.MAX_VALUE;
+        }
+    };
 
     private OutboxDispatcher(Outbox outbox, Backoff backoff) {
         this.outbox = outbox;
@@ -78,7 +84,9 @@ public final class OutboxDispatcher {
         running = true;
         drainDeadline = Long.MAX_VALUE;
         for (Sink sink : clients.keySet()) {
-            threads.add(Thread.ofVirtual().name("outbox-" + sink.wireName()).start(new SinkLoop(sink)));
+            var attempt = new SinkAttempt(sink, clients.get(sink), outbox, backoff, token);
+            var loop = new SinkLoop(sink, outbox, attempt, backoff, token, lifecycle);
+            threads.add(Thread.ofVirtual().name("outbox-" + sink.wireName()).start(loop));
         }
         threads.add(Thread.ofVirtual().name("outbox-housekeeping").start(this::housekeeping));
     }
@@ -125,14 +133,6 @@ public final class OutboxDispatcher {
         return config.drainTimeout();
     }
 
-    private boolean draining() {
-        return drainDeadline != Long.MAX_VALUE;
-    }
-
-    private boolean stopping() {
-        return !running || outbox.clock().millis() >= drainDeadline;
-    }
-
     private void wakeAll() {
         outbox.afterCommit();
         housekeeping.raise();
@@ -156,7 +156,7 @@ public final class OutboxDispatcher {
 
     private void housekeeping() {
         long nextPurge = 0;
-        while (running && !draining()) {
+        while (running && !lifecycle.draining()) {
             try {
                 outbox.stats(); // refreshes the pending gauges
                 long now = outbox.clock().millis();
@@ -168,120 +168,6 @@ public final class OutboxDispatcher {
                 LOGGER.log(Level.WARNING, "Outbox housekeeping failed: " + e);
             }
             housekeeping.await(config.scanInterval().toMillis());
-        }
-    }
-
-    /** One sink's delivery loop. Only its own thread touches its fields. */
-    private final class SinkLoop implements Runnable {
-        private final Sink sink;
-        private final SinkMetrics metrics;
-        private final WakeSignal signal;
-        private final SinkAttempt attempt;
-        private int consecutiveFailures;
-        private int pauses;
-        private long pausedUntil;
-
-        SinkLoop(Sink sink) {
-            this.sink = sink;
-            this.metrics = outbox.metrics(sink);
-            this.signal = outbox.signal(sink);
-            this.attempt = new SinkAttempt(sink, clients.get(sink), outbox, backoff, token);
-        }
-
-        @Override
-        public void run() {
-            try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
-                while (!stopping()) {
-                    try {
-                        if (!pass(senders)) {
-                            if (draining()) {
-                                return;
-                            }
-                            idle();
-                        }
-                    } catch (SQLException | RuntimeException e) {
-                        LOGGER.log(Level.WARNING, "Outbox " + sink.wireName() + " pass failed, retrying: " + e);
-                        signal.await(config.scanInterval().toMillis());
-                    }
-                }
-            }
-        }
-
-        /** @return whether there was something to do (a batch was sent, or the sink is paused) */
-        private boolean pass(ExecutorService senders) throws SQLException {
-            long now = outbox.clock().millis();
-            if (pausedUntil > now) {
-                if (draining()) {
-                    return false; // a paused sink is not hammered during shutdown
-                }
-                signal.await(pausedUntil - now);
-                return true;
-            }
-            boolean probing = consecutiveFailures >= config.pauseAfterFailures();
-            long leaseUntil = now + config.timeout().plus(LEASE_MARGIN).toMillis();
-            var batch = outbox.store().claim(sink, probing ? 1 : config.batchSize(), now, leaseUntil, token);
-            if (batch.isEmpty()) {
-                return false;
-            }
-            List<Future<AttemptResult>> results = new ArrayList<>(batch.size());
-            for (var event : batch) {
-                results.add(senders.submit(() -> attempt.deliver(event, probing)));
-            }
-            for (Future<AttemptResult> f : results) {
-                account(awaitResult(f));
-            }
-            return true;
-        }
-
-        private void account(AttemptResult result) {
-            switch (result) {
-                case AttemptResult.Retryable r -> {
-                    consecutiveFailures++;
-                    if (consecutiveFailures >= config.pauseAfterFailures() && pausedUntil <= outbox.clock().millis()) {
-                        // one pause per failed pass: a failed batch of 32 is one step up, not 32
-                        Duration pause = backoff.pause(++pauses);
-                        pausedUntil = outbox.clock().millis() + pause.toMillis();
-                        if (!metrics.backingOff()) {
-                            LOGGER.log(Level.WARNING, "INTEGRATION_PAUSED | sink=" + sink.wireName()
-                                    + " | consecutive_failures=" + consecutiveFailures + " | pause_ms=" + pause.toMillis());
-                        }
-                        metrics.backingOff(true);
-                    }
-                }
-                case AttemptResult.Delivered d -> resume();
-                case AttemptResult.Rejected rej -> resume(); // the sink answers: it is up
-                case AttemptResult.Aborted a -> { }
-            }
-        }
-
-        private void resume() {
-            if (metrics.backingOff()) {
-                LOGGER.log(Level.INFO, "INTEGRATION_RESUMED | sink=" + sink.wireName()
-                        + " | after_failures=" + consecutiveFailures);
-            }
-            consecutiveFailures = 0;
-            pauses = 0;
-            pausedUntil = 0;
-            metrics.backingOff(false);
-        }
-
-        private AttemptResult awaitResult(Future<AttemptResult> f) {
-            try {
-                return f.get();
-            } catch (ExecutionException e) {
-                LOGGER.log(Level.WARNING, "Outbox " + sink.wireName() + " attempt failed unexpectedly: " + e.getCause());
-                return new AttemptResult.Aborted();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return new AttemptResult.Aborted();
-            }
-        }
-
-        private void idle() throws SQLException {
-            long now = outbox.clock().millis();
-            long nextDue = outbox.store().nextDue(sink);
-            long wait = Math.min(config.scanInterval().toMillis(), Math.max(1, nextDue - now));
-            signal.await(wait);
         }
     }
 }

@@ -45,7 +45,7 @@ final class SinkAttempt {
         long now = outbox.clock().millis();
         if (now - event.createdAt() >= config.maxAge().toMillis()) {
             dead(event, event.attempts(), "max_age", "max_age");
-            return new AttemptResult.Rejected("max_age", "");
+            return new AttemptResult.Expired();
         }
         AttemptResult result = client.send(event);
         int attempts = event.attempts() + 1;
@@ -62,6 +62,7 @@ final class SinkAttempt {
             case AttemptResult.Retryable r when probe -> probeFailed(event, r);
             case AttemptResult.Retryable r -> retry(event, attempts, r, now);
             case AttemptResult.Aborted a -> store.release(event, token);
+            case AttemptResult.Expired e -> throw new IllegalStateException("the client never expires an event");
         }
         return result;
     }

@@ -119,6 +119,44 @@ class OutboxDeliveryTest {
     }
 
     @Test
+    void anEventIsDeadAfterMaxAttemptsWithTheLastReasonRecorded() throws Exception {
+        Receiver bucket = open(Receiver.start().answer(r -> Receiver.Reply.status(503, "{}")));
+        Receiver karma = open(Receiver.start());
+        OutboxFixture f = open(new OutboxFixture(dir, bucket.url(), karma.url(),
+                Map.of("integrations.max-attempts", "3", "integrations.backoff.pause-after-failures", "10")));
+        start(f);
+
+        f.enqueueCommitted(OutboxFixture.execution("attempts-1"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> f.rows("dead") == 1);
+
+        var dead = f.outbox.deliveries("exec-attempts-1").get("bucket");
+        assertThat(dead.state()).isEqualTo("dead");
+        assertThat(dead.attempts()).isEqualTo(3);
+        assertThat(dead.lastError()).isEqualTo("max_attempts, last: http_503");
+        assertThat(bucket.received()).hasSize(3);
+        assertThat(f.outbox.stats().get("bucket").retried()).isEqualTo(2);
+        assertThat(f.counter("bucket", "dead")).isEqualTo(1.0);
+    }
+
+    @Test
+    void anEventIsDeadOnceOlderThanMaxAge() throws Exception {
+        int closed = Receiver.closedPort();
+        Receiver karma = open(Receiver.start());
+        OutboxFixture f = open(new OutboxFixture(dir, "http://127.0.0.1:" + closed, karma.url(),
+                Map.of("integrations.max-age", "PT0.7S")));
+        start(f);
+
+        f.enqueueCommitted(OutboxFixture.execution("old-1"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> f.rows("dead") == 1);
+
+        var dead = f.outbox.deliveries("exec-old-1").get("bucket");
+        assertThat(dead.state()).isEqualTo("dead");
+        assertThat(dead.lastError()).startsWith("max_age");
+        assertThat(dead.attempts()).isPositive();
+        assertThat(f.outbox.deliveries("exec-old-1").get("karma").state()).isEqualTo("delivered");
+    }
+
+    @Test
     void retryAfterFromTheReceiverIsHonoured() throws Exception {
         AtomicInteger calls = new AtomicInteger();
         Receiver bucket = open(Receiver.start().answer(r -> calls.incrementAndGet() == 1
