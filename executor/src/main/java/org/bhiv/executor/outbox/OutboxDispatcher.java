@@ -123,7 +123,7 @@ public final class OutboxDispatcher {
         running = false;
         wakeAll();
         join(toJoin, Duration.ofSeconds(2));
-        http.close();
+        http.shutdownNow(); // never waits: every attempt has ended or was cancelled
         LOGGER.log(Level.INFO, "Outbox dispatcher stopped" + (clean ? "" : " (drain deadline reached, the rest stays pending)"));
         return clean;
     }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.helidon.metrics.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,6 +49,8 @@ class OutboxDeliveryTest {
         assertThat(whileDown.oldestPendingAgeMs()).isPositive();
         assertThat(f.outbox.deliveries("exec-down-0").get("bucket").state()).isEqualTo("pending");
         assertThat(f.outbox.deliveries("exec-down-0").get("bucket").lastError()).isEqualTo("connection_failed");
+        assertThat(f.registry.gauge("outbox.pending", List.of(Tag.create("sink", "bucket")))
+                .map(g -> g.value().longValue())).as("pending gauge").contains(20L);
 
         Receiver bucket = open(Receiver.startOn(bucketPort));
         await().atMost(Duration.ofSeconds(15)).until(() -> bucket.countsByEventId().size() == 20);
@@ -62,6 +65,8 @@ class OutboxDeliveryTest {
         assertThat(stats.get("karma").delivered()).isEqualTo(20);
         assertThat(f.counter("bucket", "delivered")).isEqualTo(20.0);
         assertThat(f.counter("bucket", "retried")).isPositive();
+        assertThat(f.registry.timer("integration.delivery.lag", List.of(Tag.create("sink", "bucket")))
+                .map(t -> t.count())).as("lag timer recorded every delivery").hasValueSatisfying(n -> assertThat(n).isGreaterThanOrEqualTo(20));
         var delivery = f.outbox.deliveries("exec-down-0").get("bucket");
         assertThat(delivery.state()).isEqualTo("delivered");
         assertThat(delivery.attempts()).isGreaterThan(1);
