@@ -27,7 +27,7 @@ public final class OutboxDispatcher {
     private final IntegrationsConfig config;
     private final HttpClient http;
     private final Backoff backoff;
-    private final String token = UUID.randomUUID().toString();
+    private final String claimToken = UUID.randomUUID().toString(); // marks the rows this dispatcher holds
     private final Map<Sink, SinkClient> clients = new EnumMap<>(Sink.class);
     private final List<Thread> threads = new ArrayList<>();
     private final WakeSignal housekeeping = new WakeSignal();
@@ -84,8 +84,8 @@ public final class OutboxDispatcher {
         running = true;
         drainDeadline = Long.MAX_VALUE;
         for (Sink sink : clients.keySet()) {
-            var attempt = new SinkAttempt(sink, clients.get(sink), outbox, backoff, token);
-            var loop = new SinkLoop(sink, outbox, attempt, backoff, token, lifecycle);
+            var attempt = new SinkAttempt(sink, clients.get(sink), outbox, backoff, claimToken);
+            var loop = new SinkLoop(sink, outbox, attempt, backoff, claimToken, lifecycle);
             threads.add(Thread.ofVirtual().name("outbox-" + sink.wireName()).start(loop));
         }
         threads.add(Thread.ofVirtual().name("outbox-housekeeping").start(this::housekeeping));

@@ -22,9 +22,9 @@ final class SinkAttempt {
     private final IntegrationsConfig config;
     private final SinkMetrics metrics;
     private final Backoff backoff;
-    private final String token;
+    private final String claimToken;
 
-    SinkAttempt(Sink sink, SinkClient client, Outbox outbox, Backoff backoff, String token) {
+    SinkAttempt(Sink sink, SinkClient client, Outbox outbox, Backoff backoff, String claimToken) {
         this.sink = sink;
         this.client = client;
         this.outbox = outbox;
@@ -32,7 +32,7 @@ final class SinkAttempt {
         this.config = outbox.config();
         this.metrics = outbox.metrics(sink);
         this.backoff = backoff;
-        this.token = token;
+        this.claimToken = claimToken;
     }
 
     /**
@@ -52,7 +52,7 @@ final class SinkAttempt {
         now = outbox.clock().millis();
         switch (result) {
             case AttemptResult.Delivered d -> {
-                if (store.markDelivered(event, token, attempts, now)) {
+                if (store.markDelivered(event, claimToken, attempts, now)) {
                     metrics.delivered(Duration.ofMillis(Math.max(0, now - event.createdAt())));
                     LOGGER.log(Level.INFO, "INTEGRATION_DELIVERED | sink=" + sink.wireName() + " | trace_id="
                             + LogSafe.value(event.traceId()) + " | attempts=" + attempts);
@@ -61,7 +61,7 @@ final class SinkAttempt {
             case AttemptResult.Rejected r -> dead(event, attempts, r.reason(), r.reason() + ": " + r.answer());
             case AttemptResult.Retryable r when probe -> probeFailed(event, r);
             case AttemptResult.Retryable r -> retry(event, attempts, r, now);
-            case AttemptResult.Aborted a -> store.release(event, token);
+            case AttemptResult.Aborted a -> store.release(event, claimToken);
             case AttemptResult.Expired e -> throw new IllegalStateException("the client never expires an event");
         }
         return result;
@@ -78,7 +78,7 @@ final class SinkAttempt {
             return;
         }
         Duration delay = backoff.retryDelay(attempts, r.retryAfter());
-        if (store.markRetry(event, token, attempts, now + delay.toMillis(), r.reason())) {
+        if (store.markRetry(event, claimToken, attempts, now + delay.toMillis(), r.reason())) {
             metrics.retried();
             LOGGER.log(Level.INFO, "INTEGRATION_RETRY | sink=" + sink.wireName() + " | trace_id="
                     + LogSafe.value(event.traceId()) + " | attempt=" + attempts + " | reason=" + r.reason()
@@ -87,7 +87,7 @@ final class SinkAttempt {
     }
 
     private void probeFailed(OutboxStore.Claimed event, AttemptResult.Retryable r) throws SQLException {
-        if (store.markProbeFailed(event, token, r.reason())) {
+        if (store.markProbeFailed(event, claimToken, r.reason())) {
             metrics.retried();
             LOGGER.log(Level.INFO, "INTEGRATION_RETRY | sink=" + sink.wireName() + " | trace_id="
                     + LogSafe.value(event.traceId()) + " | attempt=" + event.attempts() + " | reason=" + r.reason()
@@ -96,7 +96,7 @@ final class SinkAttempt {
     }
 
     private void dead(OutboxStore.Claimed event, int attempts, String reason, String error) throws SQLException {
-        if (store.markDead(event, token, attempts, outbox.clock().millis(), error)) {
+        if (store.markDead(event, claimToken, attempts, outbox.clock().millis(), error)) {
             metrics.dead();
             LOGGER.log(Level.WARNING, "INTEGRATION_DEAD | sink=" + sink.wireName() + " | trace_id="
                     + LogSafe.value(event.traceId()) + " | attempts=" + attempts + " | reason=" + LogSafe.value(reason));

@@ -36,13 +36,13 @@ final class SinkLoop implements Runnable {
     private final WakeSignal signal;
     private final SinkAttempt attempt;
     private final Backoff backoff;
-    private final String token;
+    private final String claimToken;
     private final Lifecycle lifecycle;
     private int consecutiveFailures;
     private int pauses;
     private long pausedUntil;
 
-    SinkLoop(Sink sink, Outbox outbox, SinkAttempt attempt, Backoff backoff, String token, Lifecycle lifecycle) {
+    SinkLoop(Sink sink, Outbox outbox, SinkAttempt attempt, Backoff backoff, String claimToken, Lifecycle lifecycle) {
         this.sink = sink;
         this.outbox = outbox;
         this.config = outbox.config();
@@ -50,7 +50,7 @@ final class SinkLoop implements Runnable {
         this.signal = outbox.signal(sink);
         this.attempt = attempt;
         this.backoff = backoff;
-        this.token = token;
+        this.claimToken = claimToken;
         this.lifecycle = lifecycle;
     }
 
@@ -85,7 +85,7 @@ final class SinkLoop implements Runnable {
         }
         boolean probing = consecutiveFailures >= config.pauseAfterFailures();
         long leaseUntil = now + config.timeout().plus(LEASE_MARGIN).toMillis();
-        var batch = outbox.store().claim(sink, probing ? 1 : config.batchSize(), now, leaseUntil, token);
+        var batch = outbox.store().claim(sink, probing ? 1 : config.batchSize(), now, leaseUntil, claimToken);
         if (batch.isEmpty()) {
             return false;
         }
