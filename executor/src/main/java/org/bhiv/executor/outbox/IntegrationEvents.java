@@ -4,6 +4,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.bhiv.server.Json;
@@ -16,6 +17,9 @@ public final class IntegrationEvents {
 
     /** The executor's identity, as it names itself in events. */
     public static final String SOURCE = "workflow_executor";
+
+    /** Largest redacted {@code execution_result} sent as is (characters of JSON). */
+    static final int MAX_RESULT_CHARS = 48 * 1024;
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -60,7 +64,7 @@ public final class IntegrationEvents {
                 .put("status", e.status())
                 .put("product", orDefault(e.product(), "unknown"))
                 .put("user_id", orDefault(e.userId(), "system"));
-        data.set("execution_result", Redaction.redact(e.executionResult()));
+        data.set("execution_result", bounded(Redaction.redact(e.executionResult())));
         data.put("duration_ms", e.durationMs())
                 .put("timestamp", timestamp(e));
         ObjectNode body = NODES.objectNode().put("requester_id", SOURCE);
@@ -95,6 +99,29 @@ public final class IntegrationEvents {
         ObjectNode body = NODES.objectNode().put("type", "life_event");
         body.set("data", data);
         return body.put("timestamp", timestamp(e)).put("source", SOURCE);
+    }
+
+    /**
+     * Bucket accepts {@code event_data} up to 64 KiB. A redacted result larger than
+     * {@link #MAX_RESULT_CHARS} (a long task description, say) is replaced by its digest plus its
+     * short top-level identifiers and codes, so the event is still accepted and still links to the execution.
+     */
+    static JsonNode bounded(JsonNode result) {
+        String json = result.toString();
+        if (json.length() <= MAX_RESULT_CHARS) {
+            return result;
+        }
+        ObjectNode summary = NODES.objectNode()
+                .put("truncated", true)
+                .put("sha256", Sha256.hex(json))
+                .put("length", json.length());
+        result.properties().forEach(field -> {
+            JsonNode v = field.getValue();
+            if ((v.isValueNode() && v.asText().length() <= 256) && !summary.has(field.getKey())) {
+                summary.set(field.getKey(), v);
+            }
+        });
+        return summary;
     }
 
     private static OutboxEvent event(CompletedExecution e, Sink sink, ObjectNode body) {

@@ -135,6 +135,24 @@ class IntegrationEventsTest {
     }
 
     @Test
+    void aResultTooLargeForBucketIsSummarisedKeepingItsShortIdentifiers() {
+        var result = Json.mapper().createObjectNode().put("success", true).put("task_id", "task_0123456789abcdef")
+                .put("task_status", "CREATED").put("description", "x".repeat(60_000));
+        var execution = new CompletedExecution("e1", "t", "t", "task", "success", null, null, null, result, 3,
+                Instant.parse("2026-01-02T00:00:00Z"), null);
+
+        JsonNode sent = IntegrationEvents.bucketBody(execution).get("event_data").get("execution_result");
+        assertThat(sent.get("truncated").asBoolean()).isTrue();
+        assertThat(sent.get("length").asInt()).isGreaterThan(60_000);
+        assertThat(sent.get("sha256").asText()).hasSize(64);
+        assertThat(sent.get("task_id").asText()).isEqualTo("task_0123456789abcdef");
+        assertThat(sent.get("task_status").asText()).isEqualTo("CREATED");
+        assertThat(sent.get("success").asBoolean()).isTrue();
+        assertThat(sent.has("description")).isFalse();
+        assertThat(IntegrationEvents.bucketBody(execution).toString().length()).isLessThan(64 * 1024);
+    }
+
+    @Test
     void traceparentIsDerivedFromTheTraceIdOrIsAChildOfTheIncomingOne() {
         String derived = Traceparent.forEvent(null, "trace-1", "evt_a");
         assertThat(Traceparent.isValid(derived)).isTrue();
