@@ -20,6 +20,9 @@ CREATE TABLE outbox_event (
     last_error      VARCHAR(1024),
     CONSTRAINT outbox_event_event_id_uk UNIQUE (event_id)
 );
-CREATE INDEX outbox_event_due_idx ON outbox_event (sink, state, next_attempt_at);
+-- claims read due rows of one sink in (next_attempt_at, id) order straight from this index
+CREATE INDEX outbox_event_due_idx ON outbox_event (sink, state, next_attempt_at, id);
+-- the retention purge finds finished rows by age
+CREATE INDEX outbox_event_finished_idx ON outbox_event (finished_at);
 CREATE INDEX outbox_event_execution_idx ON outbox_event (execution_id);
 CREATE INDEX outbox_event_trace_idx ON outbox_event (trace_id);

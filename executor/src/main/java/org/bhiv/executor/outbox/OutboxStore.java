@@ -23,6 +23,7 @@ final class OutboxStore {
     static final String PENDING = "pending";
     static final String DELIVERED = "delivered";
     static final String DEAD = "dead";
+    private static final int PURGE_CHUNK = 5_000;
 
     /** An event a dispatcher holds for one attempt. */
     record Claimed(long id, String eventId, Sink sink, String traceId, String traceparent, String payload,
@@ -70,7 +71,7 @@ final class OutboxStore {
     }
 
     /**
-     * Claims up to {@code limit} due events of a sink, oldest first. A candidate that another
+     * Claims up to {@code limit} due events of a sink, earliest due first. A candidate that another
      * dispatcher claimed in between is skipped (its compare-and-set updates no row).
      */
     List<Claimed> claim(Sink sink, int limit, long now, long leaseUntil, String token) throws SQLException {
@@ -82,7 +83,7 @@ final class OutboxStore {
                     SELECT id, event_id, trace_id, traceparent, payload, attempts, created_at FROM outbox_event
                     WHERE sink = ? AND state = 'pending' AND next_attempt_at <= ?
                       AND (claimed_until IS NULL OR claimed_until < ?)
-                    ORDER BY id LIMIT ?""")) {
+                    ORDER BY next_attempt_at, id LIMIT ?""")) {
                 ps.setString(1, sink.wireName());
                 ps.setLong(2, now);
                 ps.setLong(3, now);
@@ -227,13 +228,33 @@ final class OutboxStore {
         return result;
     }
 
-    /** Deletes delivered and dead rows finished before {@code before}. */
+    /**
+     * Deletes delivered and dead rows finished before {@code before}, in chunks of the 5,000 smallest ids (short
+     * statements, one dialect: neither {@code DELETE ... LIMIT} nor {@code IN (SELECT ... LIMIT)}).
+     */
     int purge(long before) throws SQLException {
+        int total = 0;
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(
-                     "DELETE FROM outbox_event WHERE state <> 'pending' AND finished_at < ?")) {
-            ps.setLong(1, before);
-            return ps.executeUpdate();
+             PreparedStatement last = c.prepareStatement("""
+                     SELECT MAX(id) FROM (SELECT id FROM outbox_event WHERE finished_at < ? AND state <> 'pending'
+                                          ORDER BY id LIMIT ?) chunk""");
+             PreparedStatement delete = c.prepareStatement(
+                     "DELETE FROM outbox_event WHERE id <= ? AND finished_at < ? AND state <> 'pending'")) {
+            while (true) {
+                last.setLong(1, before);
+                last.setInt(2, PURGE_CHUNK);
+                long maxId;
+                try (ResultSet rs = last.executeQuery()) {
+                    rs.next();
+                    maxId = rs.getLong(1);
+                    if (rs.wasNull()) {
+                        return total;
+                    }
+                }
+                delete.setLong(1, maxId);
+                delete.setLong(2, before);
+                total += delete.executeUpdate();
+            }
         }
     }
 

@@ -100,6 +100,32 @@ class OutboxLatencyBenchmarkTest {
         }
     }
 
+    @Test
+    void backlogDrainThroughputOnceTheReceiversAreBack(@TempDir Path dir) throws Exception {
+        int executions = 1_000;
+        try (Receiver bucket = Receiver.start();
+             Receiver karma = Receiver.start();
+             OutboxFixture f = new OutboxFixture(dir, bucket.url(), karma.url(), Map.of())) {
+            for (int i = 0; i < executions; i++) {
+                f.enqueueCommitted(OutboxFixture.execution("backlog-" + i));
+            }
+            OutboxDispatcher dispatcher = OutboxDispatcher.create(f.outbox);
+            long start = System.nanoTime();
+            dispatcher.start();
+            try {
+                await().atMost(Duration.ofSeconds(60)).until(() -> f.rows("pending") == 0);
+            } finally {
+                dispatcher.shutdown(Duration.ofSeconds(1));
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf("OUTBOX_BENCHMARK | backlog_drain | events=%d | seconds=%.2f | events_per_s=%.0f%n",
+                    2 * executions, seconds, 2 * executions / seconds);
+            assertThat(bucket.countsByEventId()).hasSize(executions);
+            assertThat(bucket.countsByEventId().values()).containsOnly(1);
+            assertThat(karma.countsByEventId()).hasSize(executions);
+        }
+    }
+
     private static long[] lagsMicros(Receiver receiver, Map<String, Long> committedAt) {
         List<Long> lags = new ArrayList<>();
         for (var r : receiver.received()) {

@@ -53,6 +53,8 @@ class OutboxPostgresTest {
                 assertThat(delivery.get("bucket").state()).isEqualTo("delivered");
                 assertThat(delivery.get("karma").state()).isEqualTo("delivered");
                 assertThat(delivery.get("karma").attempts()).isEqualTo(1);
+                assertThat(f.outbox.store().purge(Long.MAX_VALUE)).as("retention purge, same SQL").isEqualTo(12);
+                assertThat(f.rows("delivered")).isZero();
             }
         }
     }
