@@ -99,7 +99,7 @@ final class SinkAttempt {
         if (store.markDead(event, claimToken, attempts, outbox.clock().millis(), error)) {
             metrics.dead();
             LOGGER.log(Level.WARNING, "INTEGRATION_DEAD | sink=" + sink.wireName() + " | trace_id="
-                    + LogSafe.value(event.traceId()) + " | attempts=" + attempts + " | reason=" + LogSafe.value(reason));
+                    + LogSafe.value(event.traceId()) + " | reason=" + LogSafe.value(reason) + " | attempts=" + attempts);
         }
     }
 }
