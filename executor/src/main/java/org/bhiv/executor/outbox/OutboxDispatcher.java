@@ -108,6 +108,8 @@ public final class OutboxDispatcher {
         List<Thread> toJoin;
         synchronized (this) {
             if (!running) {
+                stopped = true;
+                http.shutdownNow();
                 return true;
             }
             stopped = true;
