@@ -20,13 +20,15 @@ import org.bhiv.executor.adapters.task.TaskStore;
 import org.bhiv.executor.adapters.whatsapp.WhatsAppAdapter;
 import org.bhiv.executor.engine.AdapterRegistry;
 import org.bhiv.executor.engine.ExecutionEngine;
-import org.bhiv.executor.executions.DeliveryLookup;
 import org.bhiv.executor.executions.ExecutionsService;
-import org.bhiv.executor.idempotency.ExecutionEvents;
 import org.bhiv.executor.idempotency.IdempotencyConfig;
 import org.bhiv.executor.idempotency.IdempotentExecutions;
 import org.bhiv.executor.idempotency.IdempotentWorkflowExecutor;
 import org.bhiv.executor.idempotency.KeyPurger;
+import org.bhiv.executor.idempotency.OutboxExecutionEvents;
+import org.bhiv.executor.outbox.IntegrationsConfig;
+import org.bhiv.executor.outbox.Outbox;
+import org.bhiv.executor.outbox.OutboxDispatcher;
 import org.bhiv.executor.store.Database;
 import org.bhiv.executor.store.JdbcExecutionStore;
 import org.bhiv.executor.store.JdbcSandboxRecorder;
@@ -79,14 +81,20 @@ public final class Main {
         ExecutorConfig executorConfig = ExecutorConfig.create(config.get("executor"));
         StoreConfig storeConfig = StoreConfig.create(config.get("executor.store"));
         IdempotencyConfig idempotency = IdempotencyConfig.create(config.get("executor.idempotency"));
+        IntegrationsConfig integrations = IntegrationsConfig.create(config.get("integrations"));
 
         Database database = Database.open(storeConfig);
         var executions = new JdbcExecutionStore(database.dataSource(), idempotency.lease(), idempotency.retention(), clock);
+        var outbox = Outbox.create(database.dataSource(), integrations,
+                Services.get(io.helidon.metrics.api.MeterRegistry.class));
+        var dispatcher = OutboxDispatcher.create(outbox);
         var purger = KeyPurger.start(executions, idempotency);
         var shutdown = new ShutdownSteps(List.of(
+                new ShutdownSteps.Step("drain the outbox", () -> dispatcher.shutdown(dispatcher.drainTimeout())),
                 new ShutdownSteps.Step("stop the idempotency purge", purger::close),
                 new ShutdownSteps.Step("close the database", database::close)));
         try {
+            dispatcher.start();
             SandboxRecorder recorder = new JdbcSandboxRecorder(database.dataSource(), clock);
             TaskStore tasks = new JdbcTaskStore(database.dataSource());
             var log = new ExecutionLog();
@@ -95,7 +103,7 @@ public final class Main {
             WorkflowExecutor executor = new IdempotentWorkflowExecutor(
                     new WorkflowExecutions(new ExecutionEngine(adapters(config, recorder, tasks, clock), clock), log,
                             metrics, counters),
-                    new IdempotentExecutions(executions, ExecutionEvents.none() /* outbox seam: wired when the outbox lands */, traceId -> {
+                    new IdempotentExecutions(executions, new OutboxExecutionEvents(outbox, clock), traceId -> {
                         log.replayed(traceId);
                         metrics.replayed();
                         counters.replayed();
@@ -103,12 +111,12 @@ public final class Main {
                     clock);
             var workflows = new WorkflowService(executor, executorConfig.maxBodySize(), log, counters, metrics);
             var storeHealth = new StoreHealth(database);
-            var health = new HealthService(tokens, executorConfig, counters, storeHealth, clock);
+            var health = new HealthService(tokens, executorConfig, counters, storeHealth, outbox::stats, clock);
             return Servers.start(config, routing -> routing
                     .addFeature(shutdown)
                     .addFilter(BearerTokenFilter.create(tokens, "executor"))
                     .register("/healthz", health)
-                    .register("/api/workflow/executions", new ExecutionsService(executions, DeliveryLookup.none()))
+                    .register("/api/workflow/executions", new ExecutionsService(executions, outbox::deliveriesByTrace))
                     .register("/api/workflow", workflows)
                     .register("/api/tasks", new TaskService(tasks))
                     .register("/api/sandbox", new SandboxService(recorder)), List.of(storeHealth));

@@ -15,7 +15,8 @@ class HealthTest {
 
     @BeforeAll
     static void start() {
-        executor = TestExecutor.start(Map.of());
+        executor = TestExecutor.start(Map.of("integrations.bucket.enabled", "true",
+                "integrations.bucket.url", "http://localhost:9"));
     }
 
     @AfterAll
@@ -24,7 +25,7 @@ class HealthTest {
     }
 
     @Test
-    void healthzReportsTheEmbeddedStore() {
+    void healthzReportsTheEmbeddedStoreAndEachIntegration() {
         var res = executor.get("/healthz");
 
         assertThat(res.status()).isEqualTo(200);
@@ -33,8 +34,11 @@ class HealthTest {
         assertThat(body.path("auth").asText()).isEqualTo("open");
         assertThat(body.path("store").path("kind").asText()).isEqualTo("h2");
         assertThat(body.path("store").path("ok").asBoolean()).isTrue();
+        assertThat(body.path("integrations").path("bucket").path("enabled").asBoolean()).isTrue();
+        assertThat(body.path("integrations").path("bucket").path("url").asText()).isEqualTo("http://localhost:9");
+        assertThat(body.path("integrations").path("karma").path("state").asText()).isEqualTo("disabled");
         assertThat(body.path("workflows").path("replayed").asLong()).isZero();
-        assertThat(body.path("status").asText()).isEqualTo("ok");
+        assertThat(body.path("status").asText()).isIn("ok", "degraded");
     }
 
     @Test

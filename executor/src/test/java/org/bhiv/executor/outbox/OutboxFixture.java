@@ -14,8 +14,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import io.helidon.metrics.api.MeterRegistry;
-import io.helidon.metrics.api.Metrics;
 import io.helidon.metrics.api.Tag;
+import io.helidon.service.registry.Services;
 import org.bhiv.executor.store.Database;
 import org.bhiv.executor.store.StoreConfig;
 import org.bhiv.server.Json;
@@ -24,8 +24,12 @@ import org.bhiv.server.Json;
 final class OutboxFixture implements AutoCloseable {
 
     final Database db;
-    /** One registry per test JVM (Helidon's registries share Micrometer meters); counters are read as deltas. */
-    private static final MeterRegistry REGISTRY = Metrics.createMeterRegistry();
+    /**
+     * The service's own registry, the one {@code Main} gives its outbox: Helidon's registries share
+     * Micrometer meters, so a second registry cannot replace the pending gauge that an executor
+     * started in the same test JVM registered. Counters are read as deltas.
+     */
+    private static final MeterRegistry REGISTRY = Services.get(MeterRegistry.class);
 
     final MeterRegistry registry = REGISTRY;
     private final Map<String, Double> baseline = new HashMap<>();
