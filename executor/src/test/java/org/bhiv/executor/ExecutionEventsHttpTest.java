@@ -29,6 +29,7 @@ import static org.bhiv.executor.IdempotencyHttpTest.task;
  */
 class ExecutionEventsHttpTest {
 
+    private static final String CALLER_TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
     private static HttpServer sinks;
     private static final List<JsonNode> received = new CopyOnWriteArrayList<>();
     private static TestExecutor executor;
@@ -39,7 +40,9 @@ class ExecutionEventsHttpTest {
         sinks.createContext("/", exchange -> {
             try (exchange; InputStream in = exchange.getRequestBody()) {
                 received.add(((com.fasterxml.jackson.databind.node.ObjectNode) Json.mapper().readTree(in.readAllBytes()))
-                        .put("path", exchange.getRequestURI().getPath()));
+                        .put("path", exchange.getRequestURI().getPath())
+                        .put("traceparent_header", exchange.getRequestHeaders().getFirst("traceparent"))
+                        .put("x_trace_id_header", exchange.getRequestHeaders().getFirst("X-Trace-Id")));
                 exchange.sendResponseHeaders(200, -1);
             }
         });
@@ -60,7 +63,7 @@ class ExecutionEventsHttpTest {
     void storedExecutionIsDeliveredToBucketAndKarmaAndAReplayAddsNoEvent() {
         String body = task("events-1", "Deliver me");
 
-        Answer first = executor.execute(body);
+        Answer first = executor.execute(body, "traceparent", CALLER_TRACEPARENT);
         Answer replay = executor.execute(body);
 
         assertThat(first.status()).isEqualTo(200);
@@ -68,6 +71,12 @@ class ExecutionEventsHttpTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> eventsOf("events-1").size() == 2);
         assertThat(eventsOf("events-1")).extracting(e -> e.path("path").asText())
                 .containsExactlyInAnyOrder("/core/write-event", "/v1/event/");
+        assertThat(eventsOf("events-1")).allSatisfy(e -> {
+            assertThat(e.path("x_trace_id_header").asText()).isEqualTo("events-1");
+            // a child span of the caller's trace
+            assertThat(e.path("traceparent_header").asText()).startsWith("00-4bf92f3577b34da6a3ce929d0e0e4736-")
+                    .isNotEqualTo(CALLER_TRACEPARENT);
+        });
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             JsonNode deliveries = executions(executor, "events-1").get(0).path("deliveries");
             assertThat(deliveries.path("bucket").path("state").asText()).isEqualTo("delivered");

@@ -12,9 +12,11 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param traceId    the request's trace_id
  * @param actionType the payload's action_type, {@code null} when missing or not a string
  * @param body       the parsed request body
- * @param receivedAt when the request arrived
+ * @param receivedAt  when the request arrived
+ * @param traceparent the request's W3C {@code traceparent} header, {@code null} when absent
  */
-public record Attempt(String key, String traceId, String actionType, JsonNode body, Instant receivedAt) {
+public record Attempt(String key, String traceId, String actionType, JsonNode body, Instant receivedAt,
+                      String traceparent) {
 
     public Attempt {
         Objects.requireNonNull(key, "key");

@@ -1,6 +1,5 @@
 package org.bhiv.executor.idempotency;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.bhiv.executor.store.ExecutionRecord;
 import org.bhiv.executor.store.TransactionalWrite;
 
@@ -13,10 +12,10 @@ public interface ExecutionEvents {
 
     /**
      * @param execution the execution being stored
-     * @param request   the request body it answered
+     * @param attempt   the request it answered
      * @return the writes that enqueue its events
      */
-    TransactionalWrite eventsFor(ExecutionRecord execution, JsonNode request);
+    TransactionalWrite eventsFor(ExecutionRecord execution, Attempt attempt);
 
     /** Called after the transaction that wrote events committed (wakes the delivery). */
     default void afterCommit() {
@@ -24,6 +23,6 @@ public interface ExecutionEvents {
 
     /** @return no events at all (no outbox configured) */
     static ExecutionEvents none() {
-        return (execution, request) -> TransactionalWrite.none();
+        return (execution, attempt) -> TransactionalWrite.none();
     }
 }

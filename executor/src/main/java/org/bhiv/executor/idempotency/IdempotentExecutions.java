@@ -97,7 +97,7 @@ public final class IdempotentExecutions {
                 attempt.actionType(), body.path("status").asText(), attempt.receivedAt(), durationMs,
                 body.path("execution_result").toString(), answer.status(), answer.body());
         try {
-            var write = events.eventsFor(execution, attempt.body());
+            var write = events.eventsFor(execution, attempt);
             if (disposition == Disposition.STORED) {
                 store.complete(claim, execution, write);
             } else {

@@ -39,7 +39,7 @@ public final class IdempotentWorkflowExecutor implements WorkflowExecutor {
     @Override
     public ExecutionAnswer execute(WorkflowRequest request) {
         var attempt = new Attempt(request.idempotencyKey(), request.traceId(), request.actionType(), request.body(),
-                clock.instant());
+                clock.instant(), request.traceparent());
         ExecutionAnswer[] fresh = new ExecutionAnswer[1];
         Reply reply = executions.execute(attempt, () -> {
             fresh[0] = inner.execute(request);

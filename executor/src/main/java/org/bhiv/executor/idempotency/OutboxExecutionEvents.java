@@ -30,11 +30,12 @@ public final class OutboxExecutionEvents implements ExecutionEvents {
     }
 
     @Override
-    public TransactionalWrite eventsFor(ExecutionRecord execution, JsonNode request) {
-        JsonNode payload = request.path("data").path("payload");
+    public TransactionalWrite eventsFor(ExecutionRecord execution, Attempt attempt) {
+        JsonNode payload = attempt.body().path("data").path("payload");
         var completed = new CompletedExecution(execution.executionId(), execution.traceId(), execution.idempotencyKey(),
                 execution.actionType(), execution.status(), text(payload, "product"), text(payload, "user_id"),
-                text(payload, "role"), parse(execution.resultJson()), execution.durationMs(), clock.instant(), null);
+                text(payload, "role"), parse(execution.resultJson()), execution.durationMs(), clock.instant(),
+                attempt.traceparent());
         return connection -> outbox.enqueue(connection, completed);
     }
 

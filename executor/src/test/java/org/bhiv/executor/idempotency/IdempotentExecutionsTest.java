@@ -52,7 +52,7 @@ class IdempotentExecutionsTest {
     @BeforeEach
     void setUp() {
         store = new JdbcExecutionStore(db.dataSource(), Duration.ofMinutes(2), Duration.ofHours(24), Clock.systemUTC());
-        ExecutionEvents events = (execution, request) -> c -> eventsWritten.add(execution.status());
+        ExecutionEvents events = (execution, attempt) -> c -> eventsWritten.add(execution.status());
         executions = new IdempotentExecutions(store, events, traceId -> replays.incrementAndGet());
         traceId = "t-" + System.nanoTime();
     }
@@ -163,7 +163,7 @@ class IdempotentExecutionsTest {
                 .put("trace_id", traceId).put("decision", "workflow")
                 .set("data", Json.mapper().createObjectNode().put("workflow_type", "workflow")
                         .set("payload", Json.mapper().createObjectNode().put("action_type", "task").put("title", title)));
-        return new Attempt(header == null ? traceId : header, traceId, "task", body, Instant.now());
+        return new Attempt(header == null ? traceId : header, traceId, "task", body, Instant.now(), null);
     }
 
     private java.util.function.Supplier<Reply> engine(Reply answer) {
