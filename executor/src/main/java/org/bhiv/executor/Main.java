@@ -9,19 +9,32 @@ import io.helidon.service.registry.Services;
 import io.helidon.webserver.WebServer;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.bhiv.executor.adapters.AdapterConfig;
-import org.bhiv.executor.adapters.InMemorySandboxRecorder;
 import org.bhiv.executor.adapters.ProviderContext;
 import org.bhiv.executor.adapters.SandboxRecorder;
 import org.bhiv.executor.adapters.SandboxService;
 import org.bhiv.executor.adapters.ai.AiAdapter;
 import org.bhiv.executor.adapters.email.EmailAdapter;
-import org.bhiv.executor.adapters.task.InMemoryTaskStore;
 import org.bhiv.executor.adapters.task.TaskAdapter;
 import org.bhiv.executor.adapters.task.TaskService;
 import org.bhiv.executor.adapters.task.TaskStore;
 import org.bhiv.executor.adapters.whatsapp.WhatsAppAdapter;
 import org.bhiv.executor.engine.AdapterRegistry;
 import org.bhiv.executor.engine.ExecutionEngine;
+import org.bhiv.executor.executions.ExecutionsService;
+import org.bhiv.executor.idempotency.IdempotencyConfig;
+import org.bhiv.executor.idempotency.IdempotentExecutions;
+import org.bhiv.executor.idempotency.IdempotentWorkflowExecutor;
+import org.bhiv.executor.idempotency.KeyPurger;
+import org.bhiv.executor.idempotency.OutboxExecutionEvents;
+import org.bhiv.executor.outbox.IntegrationsConfig;
+import org.bhiv.executor.outbox.Outbox;
+import org.bhiv.executor.outbox.OutboxDispatcher;
+import org.bhiv.executor.store.Database;
+import org.bhiv.executor.store.JdbcExecutionStore;
+import org.bhiv.executor.store.JdbcSandboxRecorder;
+import org.bhiv.executor.store.JdbcTaskStore;
+import org.bhiv.executor.store.StoreConfig;
+import org.bhiv.executor.store.StoreHealth;
 import org.bhiv.executor.workflow.ExecutionLog;
 import org.bhiv.executor.workflow.ExecutionMetrics;
 import org.bhiv.executor.workflow.WorkflowCounters;
@@ -66,26 +79,60 @@ public final class Main {
         Clock clock = Clock.systemUTC();
         Tokens tokens = Tokens.create(config.get("security"));
         ExecutorConfig executorConfig = ExecutorConfig.create(config.get("executor"));
-        SandboxRecorder recorder = new InMemorySandboxRecorder(clock);
-        TaskStore tasks = new InMemoryTaskStore();
+        StoreConfig storeConfig = StoreConfig.create(config.get("executor.store"));
+        IdempotencyConfig idempotency = IdempotencyConfig.create(config.get("executor.idempotency"));
+        IntegrationsConfig integrations = IntegrationsConfig.create(config.get("integrations"));
+
+        Database database = Database.open(storeConfig);
+        var executions = new JdbcExecutionStore(database.dataSource(), idempotency.lease(), idempotency.retention(), clock);
+        var outbox = Outbox.create(database.dataSource(), integrations,
+                Services.get(io.helidon.metrics.api.MeterRegistry.class));
+        var dispatcher = OutboxDispatcher.create(outbox);
+        var purger = KeyPurger.start(executions, idempotency);
+        var shutdown = new ShutdownSteps(List.of(
+                new ShutdownSteps.Step("drain the outbox", () -> dispatcher.shutdown(dispatcher.drainTimeout())),
+                new ShutdownSteps.Step("stop the idempotency purge", purger::close),
+                new ShutdownSteps.Step("close the database", database::close)));
+        try {
+            dispatcher.start();
+            SandboxRecorder recorder = new JdbcSandboxRecorder(database.dataSource(), clock);
+            TaskStore tasks = new JdbcTaskStore(database.dataSource());
+            var log = new ExecutionLog();
+            var counters = new WorkflowCounters();
+            var metrics = new ExecutionMetrics(meterRegistry());
+            WorkflowExecutor executor = new IdempotentWorkflowExecutor(
+                    new WorkflowExecutions(new ExecutionEngine(adapters(config, recorder, tasks, clock), clock), log,
+                            metrics, counters),
+                    new IdempotentExecutions(executions, new OutboxExecutionEvents(outbox, clock), traceId -> {
+                        log.replayed(traceId);
+                        metrics.replayed();
+                        counters.replayed();
+                    }),
+                    clock);
+            var workflows = new WorkflowService(executor, executorConfig.maxBodySize(), log, counters, metrics);
+            var storeHealth = new StoreHealth(database);
+            var health = new HealthService(tokens, executorConfig, counters, storeHealth, outbox::stats, clock);
+            return Servers.start(config, routing -> routing
+                    .addFeature(shutdown)
+                    .addFilter(BearerTokenFilter.create(tokens, "executor"))
+                    .register("/healthz", health)
+                    .register("/api/workflow/executions", new ExecutionsService(executions, outbox::deliveriesByTrace))
+                    .register("/api/workflow", workflows)
+                    .register("/api/tasks", new TaskService(tasks))
+                    .register("/api/sandbox", new SandboxService(recorder)), List.of(storeHealth));
+        } catch (RuntimeException e) {
+            shutdown.run();
+            throw e;
+        }
+    }
+
+    private static AdapterRegistry adapters(Config config, SandboxRecorder recorder, TaskStore tasks, Clock clock) {
         Config adapters = config.get("executor.adapters");
-        AdapterRegistry registry = new AdapterRegistry(List.of(
+        return new AdapterRegistry(List.of(
                 WhatsAppAdapter.create(context(adapters, "whatsapp", recorder, clock)),
                 EmailAdapter.create(context(adapters, "email", recorder, clock)),
                 AiAdapter.create(context(adapters, "ai", recorder, clock)),
                 TaskAdapter.create(context(adapters, "task", recorder, clock), tasks)));
-        var log = new ExecutionLog();
-        var counters = new WorkflowCounters();
-        var metrics = new ExecutionMetrics(meterRegistry());
-        WorkflowExecutor executor = new WorkflowExecutions(new ExecutionEngine(registry, clock), log, metrics, counters);
-        var workflows = new WorkflowService(executor, executorConfig.maxBodySize(), log, counters, metrics);
-        var health = new HealthService(tokens, executorConfig, counters, clock);
-        return Servers.start(config, routing -> routing
-                .addFilter(BearerTokenFilter.create(tokens, "executor"))
-                .register("/healthz", health)
-                .register("/api/workflow", workflows)
-                .register("/api/tasks", new TaskService(tasks))
-                .register("/api/sandbox", new SandboxService(recorder)), List.of());
     }
 
     /** The Micrometer registry behind Helidon's {@code /observe/metrics}. */

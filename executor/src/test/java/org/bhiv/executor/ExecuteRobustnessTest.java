@@ -55,7 +55,8 @@ class ExecuteRobustnessTest {
             }
         });
 
-        var after = executor.execute(VALID);
+        // a fresh trace_id: the loop may have used p-1 (the idempotency key) for another valid body
+        var after = executor.execute(VALID.replace("p-1", "p-after"));
         assertThat(after.status()).isEqualTo(200);
         assertThat(after.json().path("status").asText()).isEqualTo("success");
     }

@@ -2,10 +2,7 @@ package org.bhiv.executor;
 
 import java.util.Map;
 
-import io.helidon.webclient.api.HttpClientResponse;
-import io.helidon.webclient.api.WebClient;
-import io.helidon.webserver.WebServer;
-import org.bhiv.server.Configs;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,32 +11,42 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class HealthTest {
 
-    private static WebServer server;
-    private static WebClient client;
+    private static TestExecutor executor;
 
     @BeforeAll
     static void start() {
-        server = Main.start(Configs.create(Map.of("server.port", "0", "logging.file", "")));
-        client = WebClient.builder().baseUri("http://localhost:" + server.port()).build();
+        executor = TestExecutor.start(Map.of("integrations.bucket.enabled", "true",
+                "integrations.bucket.url", "http://localhost:9"));
     }
 
     @AfterAll
     static void stop() {
-        server.stop();
+        executor.close();
     }
 
     @Test
-    void healthAnswersOnARandomPort() {
-        try (HttpClientResponse res = client.get("/healthz").request()) {
-            assertThat(res.status().code()).isEqualTo(200);
-            assertThat(res.as(String.class)).contains("\"status\":").contains("\"auth\":\"open\"");
-        }
+    void healthzReportsTheEmbeddedStoreAndEachIntegration() {
+        var res = executor.get("/healthz");
+
+        assertThat(res.status()).isEqualTo(200);
+        JsonNode body = res.json();
+        assertThat(body.path("service").asText()).isEqualTo("workflow-executor");
+        assertThat(body.path("auth").asText()).isEqualTo("open");
+        assertThat(body.path("store").path("kind").asText()).isEqualTo("h2");
+        assertThat(body.path("store").path("ok").asBoolean()).isTrue();
+        assertThat(body.path("integrations").path("bucket").path("enabled").asBoolean()).isTrue();
+        assertThat(body.path("integrations").path("bucket").path("url").asText()).isEqualTo("http://localhost:9");
+        assertThat(body.path("integrations").path("karma").path("state").asText()).isEqualTo("disabled");
+        assertThat(body.path("workflows").path("replayed").asLong()).isZero();
+        assertThat(body.path("status").asText()).isIn("ok", "degraded");
     }
 
     @Test
-    void helidonObserveHealthIsUp() {
-        try (HttpClientResponse res = client.get("/observe/health").request()) {
-            assertThat(res.status().code()).isEqualTo(200);
-        }
+    void readinessIncludesTheStore() {
+        var res = executor.get("/observe/health");
+
+        assertThat(res.status()).isEqualTo(200);
+        assertThat(res.json().path("status").asText()).isEqualTo("UP");
+        assertThat(res.text()).contains("\"store\"");
     }
 }

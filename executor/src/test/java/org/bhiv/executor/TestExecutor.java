@@ -8,9 +8,13 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.helidon.webserver.WebServer;
@@ -24,19 +28,38 @@ import org.bhiv.server.Json;
 final class TestExecutor implements AutoCloseable {
 
     private final WebServer server;
+    private final Path dataDir;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private TestExecutor(WebServer server) {
+    private TestExecutor(WebServer server, Path dataDir) {
         this.server = server;
+        this.dataDir = dataDir;
     }
 
-    /** Starts one with the repository's config plus {@code overrides} (no log file, port 0). */
+    /**
+     * Starts one with the repository's config plus {@code overrides}: no log file, port 0, its own
+     * H2 database in a fresh temporary directory (removed on close), Bucket and Karma sinks
+     * disabled so that no test posts to a real local stack.
+     */
     static TestExecutor start(Map<String, String> overrides) {
+        Path dataDir;
+        try {
+            dataDir = Files.createTempDirectory("executor-test");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         var all = new HashMap<String, String>();
         all.put("server.port", "0");
         all.put("logging.file", "");
+        all.put("executor.store.data-dir", dataDir.toString());
+        all.put("integrations.bucket.enabled", "false");
+        all.put("integrations.karma.enabled", "false");
         all.putAll(overrides);
-        return new TestExecutor(Main.start(Configs.create(all)));
+        return new TestExecutor(Main.start(Configs.create(all)), dataDir);
+    }
+
+    int port() {
+        return server.port();
     }
 
     /** POSTs JSON text to the execute endpoint. */
@@ -72,6 +95,11 @@ final class TestExecutor implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** One HTTP answer. */

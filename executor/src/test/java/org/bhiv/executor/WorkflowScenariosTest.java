@@ -1,5 +1,6 @@
 package org.bhiv.executor;
 
+import java.nio.file.Path;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,6 +9,7 @@ import org.bhiv.server.Configs;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -86,13 +88,15 @@ class WorkflowScenariosTest {
 
     @Test
     void sameRequestTwiceGivesTheSameResultExceptTimestamps() {
+        int n = 0;
         for (String payload : new String[] {
                 "{\"action_type\":\"task\",\"title\":\"Twice\"}",
                 "{\"action_type\":\"whatsapp\",\"recipient\":\"+15551234567\",\"message\":\"hi\"}",
                 "{\"action_type\":\"email\",\"recipient\":\"a@b.org\",\"subject\":\"s\",\"body\":\"b\"}",
                 "{\"action_type\":\"ai\",\"prompt\":\"why\"}",
                 "{\"action_type\":\"email\",\"recipient\":\"a@b.org\"}"}) {
-            String body = "{\"trace_id\":\"twice-1\",\"decision\":\"workflow\",\"data\":{\"workflow_type\":\"workflow\","
+            // one trace per payload: a trace_id is an idempotency key, reusing it for another body is a 422
+            String body = "{\"trace_id\":\"twice-" + (++n) + "\",\"decision\":\"workflow\",\"data\":{\"workflow_type\":\"workflow\","
                     + "\"payload\":" + payload + "}}";
             var first = executor.execute(body);
             var second = executor.execute(body);
@@ -173,14 +177,16 @@ class WorkflowScenariosTest {
         assertThat(json.at("/store/ok").asBoolean()).isTrue();
         JsonNode workflows = json.path("workflows");
         assertThat(workflows.path("skipped").asLong()).isPositive();
-        assertThat(workflows.path("replayed").asLong()).isZero();
+        assertThat(workflows.path("replayed").asLong()).isNotNegative();
         assertThat(workflows.path("total").asLong()).isEqualTo(workflows.path("success").asLong()
-                + workflows.path("failed").asLong() + workflows.path("skipped").asLong());
+                + workflows.path("failed").asLong() + workflows.path("skipped").asLong()
+                + workflows.path("replayed").asLong());
     }
 
     @Test
-    void unknownProviderNameFailsStartUpNamingTheKey() {
+    void unknownProviderNameFailsStartUpNamingTheKey(@TempDir Path dataDir) {
         assertThatThrownBy(() -> Main.start(Configs.create(Map.of("server.port", "0", "logging.file", "",
+                "executor.store.data-dir", dataDir.toString(),
                 "executor.adapters.email.provider", "carrier-pigeon"))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("executor.adapters.email.provider")

@@ -1,11 +1,6 @@
 package org.bhiv.executor.workflow;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.bhiv.server.Json;
 
 /**
  * A validated workflow request, ready to execute (section 3.1 after step 4): the decision is
@@ -15,10 +10,13 @@ import org.bhiv.server.Json;
  * @param idempotencyKey the {@code Idempotency-Key} header when sent, else the trace_id
  * @param decision       always {@code workflow}
  * @param payload        {@code data.payload}, non-empty (do not modify)
- * @param body           the whole request body as parsed (do not modify)
+ * @param body           the whole request body as parsed (do not modify); its fingerprint is
+ *                       {@link org.bhiv.executor.idempotency.CanonicalJson#fingerprint}
+ * @param traceparent    the request's W3C {@code traceparent} header, {@code null} when absent
+ *                       (the integration events continue the caller's trace with it)
  */
 public record WorkflowRequest(String traceId, String idempotencyKey, String decision, ObjectNode payload,
-                              ObjectNode body) {
+                              ObjectNode body, String traceparent) {
 
     public WorkflowRequest {
         if (traceId == null || traceId.isBlank() || idempotencyKey == null || idempotencyKey.isBlank()) {
@@ -36,20 +34,5 @@ public record WorkflowRequest(String traceId, String idempotencyKey, String deci
     public String actionType() {
         var node = payload.get("action_type");
         return node != null && node.isTextual() ? node.textValue() : null;
-    }
-
-    /**
-     * The body in canonical form: members sorted by name at every level, no insignificant
-     * whitespace, UTF-8. Two bodies that differ only in member order or spacing give the same
-     * bytes, so its SHA-256 is the request fingerprint of section 3.4.
-     *
-     * @return the canonical bytes
-     */
-    public byte[] canonicalBody() {
-        try {
-            return Json.mapper().writer().with(JsonNodeFeature.WRITE_PROPERTIES_SORTED).writeValueAsBytes(body);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -24,6 +24,8 @@ public final class WorkflowService implements HttpService {
     /** Identities that may execute workflows when tokens are configured. */
     public static final Set<String> EXECUTORS = Set.of("bhiv_core", "operator");
 
+    private static final io.helidon.http.HeaderName TRACEPARENT = HeaderNames.create("traceparent");
+
     private final WorkflowExecutor executor;
     private final long maxBodyBytes;
     private final ExecutionLog log;
@@ -65,7 +67,7 @@ public final class WorkflowService implements HttpService {
                     "A workflow decision needs data.payload with at least one field.").withTraceId(shape.traceId()));
         }
         var answer = executor.execute(new WorkflowRequest(shape.traceId(), shape.idempotencyKey(),
-                shape.decision(), shape.payload(), body));
+                shape.decision(), shape.payload(), body, req.headers().first(TRACEPARENT).orElse(null)));
         answer.headers().forEach((name, value) -> res.header(HeaderNames.create(name), value));
         Responses.json(res, answer.status(), answer.body());
     }

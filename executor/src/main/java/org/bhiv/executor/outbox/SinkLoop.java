@@ -1,0 +1,153 @@
+package org.bhiv.executor.outbox;
+
+import java.lang.System.Logger.Level;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * One sink's delivery loop, on its own virtual thread (only that thread touches the fields).
+ * A pass claims due events (one, the probe, while the sink is paused), sends them concurrently,
+ * and accounts for the outcomes: failures in a row pause the sink, an answer resumes it.
+ */
+final class SinkLoop implements Runnable {
+
+    /** What the loop asks its dispatcher. */
+    interface Lifecycle {
+        /** @return true when the loop must end now */
+        boolean stopping();
+
+        /** @return true once shutdown began: the loop ends as soon as nothing is due */
+        boolean draining();
+    }
+
+    private static final System.Logger LOGGER = System.getLogger(SinkLoop.class.getName());
+    private static final Duration LEASE_MARGIN = Duration.ofSeconds(10);
+
+    private final Sink sink;
+    private final Outbox outbox;
+    private final IntegrationsConfig config;
+    private final SinkMetrics metrics;
+    private final WakeSignal signal;
+    private final SinkAttempt attempt;
+    private final Backoff backoff;
+    private final String claimToken;
+    private final Lifecycle lifecycle;
+    private int consecutiveFailures;
+    private int pauses;
+    private long pausedUntil;
+
+    SinkLoop(Sink sink, Outbox outbox, SinkAttempt attempt, Backoff backoff, String claimToken, Lifecycle lifecycle) {
+        this.sink = sink;
+        this.outbox = outbox;
+        this.config = outbox.config();
+        this.metrics = outbox.metrics(sink);
+        this.signal = outbox.signal(sink);
+        this.attempt = attempt;
+        this.backoff = backoff;
+        this.claimToken = claimToken;
+        this.lifecycle = lifecycle;
+    }
+
+    @Override
+    public void run() {
+        try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
+            while (!lifecycle.stopping()) {
+                try {
+                    if (!pass(senders)) {
+                        if (lifecycle.draining()) {
+                            return;
+                        }
+                        idle();
+                    }
+                } catch (SQLException | RuntimeException e) {
+                    LOGGER.log(Level.WARNING, "Outbox " + sink.wireName() + " pass failed, retrying: " + e);
+                    signal.await(config.scanInterval().toMillis());
+                }
+            }
+        }
+    }
+
+    /** @return whether there was something to do (a batch was sent, or the sink is paused) */
+    private boolean pass(ExecutorService senders) throws SQLException {
+        long now = outbox.clock().millis();
+        if (pausedUntil > now) {
+            if (lifecycle.draining()) {
+                return false; // a paused sink is not hammered during shutdown
+            }
+            signal.await(pausedUntil - now);
+            return true;
+        }
+        boolean probing = consecutiveFailures >= config.pauseAfterFailures();
+        long leaseUntil = now + config.timeout().plus(LEASE_MARGIN).toMillis();
+        var batch = outbox.store().claim(sink, probing ? 1 : config.batchSize(), now, leaseUntil, claimToken);
+        if (batch.isEmpty()) {
+            return false;
+        }
+        List<Future<AttemptResult>> results = new ArrayList<>(batch.size());
+        for (var event : batch) {
+            results.add(senders.submit(() -> attempt.deliver(event, probing)));
+        }
+        for (Future<AttemptResult> f : results) {
+            account(awaitResult(f));
+        }
+        return true;
+    }
+
+    private void account(AttemptResult result) {
+        switch (result) {
+            case AttemptResult.Retryable r -> {
+                consecutiveFailures++;
+                if (consecutiveFailures >= config.pauseAfterFailures() && pausedUntil <= outbox.clock().millis()) {
+                    // one pause per failed pass: a failed batch of 32 is one step up, not 32
+                    Duration pause = backoff.pause(++pauses);
+                    pausedUntil = outbox.clock().millis() + pause.toMillis();
+                    if (!metrics.backingOff()) {
+                        LOGGER.log(Level.WARNING, "INTEGRATION_PAUSED | sink=" + sink.wireName()
+                                + " | consecutive_failures=" + consecutiveFailures + " | pause_ms=" + pause.toMillis());
+                    }
+                    metrics.backingOff(true);
+                }
+            }
+            case AttemptResult.Delivered d -> resume();
+            case AttemptResult.Rejected rej -> resume(); // the sink answers: it is up
+            case AttemptResult.Aborted a -> { }
+            case AttemptResult.Expired e -> { }
+        }
+    }
+
+    private void resume() {
+        if (metrics.backingOff()) {
+            LOGGER.log(Level.INFO, "INTEGRATION_RESUMED | sink=" + sink.wireName()
+                    + " | after_failures=" + consecutiveFailures);
+        }
+        consecutiveFailures = 0;
+        pauses = 0;
+        pausedUntil = 0;
+        metrics.backingOff(false);
+    }
+
+    private AttemptResult awaitResult(Future<AttemptResult> f) {
+        try {
+            return f.get();
+        } catch (ExecutionException e) {
+            LOGGER.log(Level.WARNING, "Outbox " + sink.wireName() + " attempt failed unexpectedly: " + e.getCause());
+            return new AttemptResult.Aborted();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new AttemptResult.Aborted();
+        }
+    }
+
+    private void idle() throws SQLException {
+        long now = outbox.clock().millis();
+        long nextDue = outbox.store().nextDue(sink);
+        long wait = Math.min(config.scanInterval().toMillis(), Math.max(1, nextDue - now));
+        signal.await(wait);
+    }
+}

@@ -1,0 +1,121 @@
+package org.bhiv.executor.outbox;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
+import io.helidon.metrics.api.MeterRegistry;
+import io.helidon.metrics.api.Tag;
+import io.helidon.service.registry.Services;
+import org.bhiv.executor.store.Database;
+import org.bhiv.executor.store.StoreConfig;
+import org.bhiv.server.Json;
+
+/** Builds what outbox tests share: a real H2 file database, the config, executions, a transaction. */
+final class OutboxFixture implements AutoCloseable {
+
+    final Database db;
+    /**
+     * The service's own registry, the one {@code Main} gives its outbox: Helidon's registries share
+     * Micrometer meters, so a second registry cannot replace the pending gauge that an executor
+     * started in the same test JVM registered. Counters are read as deltas.
+     */
+    private static final MeterRegistry REGISTRY = Services.get(MeterRegistry.class);
+
+    final MeterRegistry registry = REGISTRY;
+    private final Map<String, Double> baseline = new HashMap<>();
+    final IntegrationsConfig config;
+    final Outbox outbox;
+
+    OutboxFixture(Path dir, String bucketUrl, String karmaUrl, Map<String, String> overrides) {
+        this(Database.open(new StoreConfig("", dir, "", "", 4, Duration.ofSeconds(2))), bucketUrl, karmaUrl, overrides);
+    }
+
+    OutboxFixture(Database db, String bucketUrl, String karmaUrl, Map<String, String> overrides) {
+        this.db = db;
+        this.config = config(bucketUrl, karmaUrl, overrides);
+        this.outbox = Outbox.create(db.dataSource(), config, registry);
+        for (String sink : List.of("bucket", "karma")) {
+            for (String outcome : List.of("delivered", "retried", "dead", "dropped")) {
+                baseline.put(sink + outcome, rawCounter(sink, outcome));
+            }
+        }
+    }
+
+    /** Fast settings for tests: short backoff, short scans; overrides win. */
+    static IntegrationsConfig config(String bucketUrl, String karmaUrl, Map<String, String> overrides) {
+        Map<String, String> map = new HashMap<>(Map.of(
+                "integrations.bucket.url", bucketUrl,
+                "integrations.bucket.token", "bucket-secret-token",
+                "integrations.karma.url", karmaUrl,
+                "integrations.karma.token", "karma-secret-token",
+                "integrations.backoff.initial", "PT0.05S",
+                "integrations.backoff.max", "PT0.3S",
+                "integrations.outbox.scan-interval", "PT0.1S"));
+        map.putAll(overrides);
+        return IntegrationsConfig.create(Config.just(ConfigSources.create(map)).get("integrations"));
+    }
+
+    static CompletedExecution execution(String traceId) {
+        return execution(traceId, traceId, "success");
+    }
+
+    static CompletedExecution execution(String traceId, String idempotencyKey, String status) {
+        JsonNode result = Json.mapper().createObjectNode()
+                .put("success", status.equals("success"))
+                .put("trace_id", traceId)
+                .put("whatsapp_message_id", "wa_0123456789abcdef")
+                .put("recipient", "+919876543210")
+                .put("message", "Hello there")
+                .put("status", "SENT");
+        return new CompletedExecution("exec-" + idempotencyKey, traceId, idempotencyKey, "whatsapp", status,
+                "gurukul", "user-7", "volunteer", result, 12, Instant.parse("2026-01-02T03:04:05.678Z"), null);
+    }
+
+    /** Enqueues in a committed transaction, then wakes the dispatcher, as the store does. */
+    int enqueueCommitted(CompletedExecution execution) throws Exception {
+        int written;
+        try (Connection c = db.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            written = outbox.enqueue(c, execution);
+            c.commit();
+        }
+        outbox.afterCommit();
+        return written;
+    }
+
+    long rows(String state) throws Exception {
+        try (Connection c = db.dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM outbox_event WHERE state = ?")) {
+            ps.setString(1, state);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** @return how much the Micrometer counter grew since this fixture was made */
+    double counter(String sink, String outcome) {
+        return rawCounter(sink, outcome) - baseline.get(sink + outcome);
+    }
+
+    private double rawCounter(String sink, String outcome) {
+        return registry.counter("integration.events", List.of(Tag.create("sink", sink), Tag.create("outcome", outcome)))
+                .map(c -> (double) c.count()).orElseThrow();
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+}

@@ -1,0 +1,83 @@
+package org.bhiv.executor.store;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.bhiv.executor.adapters.SandboxRecord;
+import org.bhiv.executor.adapters.task.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The adapters' task store and sandbox recorder on the executor's database. */
+class AdapterStoresTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-30T03:04:05.678Z");
+
+    @TempDir
+    static Path dir;
+    private static Database db;
+
+    @BeforeAll
+    static void open() {
+        db = Database.open(new StoreConfig("", dir, "", "", 2, Duration.ofSeconds(5)));
+    }
+
+    @AfterAll
+    static void close() {
+        db.close();
+    }
+
+    @Test
+    void savedTaskIsFoundByItsIdWithEveryField() {
+        var tasks = new JdbcTaskStore(db.dataSource());
+        var task = new Task("task_0123456789abcdef", "t-1", "Call back", null, "user-7", Task.CREATED, NOW);
+
+        tasks.save(task);
+
+        assertThat(tasks.find("task_0123456789abcdef")).contains(task);
+        assertThat(tasks.find("task_unknown")).isEmpty();
+    }
+
+    @Test
+    void savingATaskIdAgainReplacesTheTask() {
+        var tasks = new JdbcTaskStore(db.dataSource());
+        tasks.save(new Task("task_1111111111111111", "t-2", "first", "d", "system", Task.CREATED, NOW));
+        var second = new Task("task_1111111111111111", "t-2", "second", "d", "system", Task.CREATED, NOW.plusSeconds(1));
+
+        tasks.save(second);
+
+        assertThat(tasks.find("task_1111111111111111")).contains(second);
+    }
+
+    @Test
+    void sandboxRecordsComeBackOldestFirstAndARecordedMessageIdIsReplaced() {
+        var recorder = new JdbcSandboxRecorder(db.dataSource(), Clock.fixed(NOW, ZoneOffset.UTC));
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("recipient", "+919876543210");
+        content.put("description", null);
+        content.put("attempt", 1);
+
+        recorder.record("t-sb", "whatsapp", "wa_1", content);
+        recorder.record("t-other", "email", "email_2", Map.of("n", 2));
+        recorder.record("t-sb", "email", "email_3", Map.of("n", 3));
+        assertThat(recorder.recorded("t-sb")).extracting(SandboxRecord::providerMessageId)
+                .containsExactly("wa_1", "email_3");
+        assertThat(recorder.recorded("t-sb").get(0))
+                .isEqualTo(new SandboxRecord("t-sb", "whatsapp", "wa_1", NOW, content));
+
+        recorder.record("t-sb", "whatsapp", "wa_1", Map.of("n", 4));
+        assertThat(recorder.recorded("t-sb")).extracting(SandboxRecord::providerMessageId)
+                .containsExactly("email_3", "wa_1");
+        assertThat(recorder.recorded("t-sb").get(1).content()).isEqualTo(Map.of("n", 4));
+        assertThat(recorder.recorded("t-none")).isEmpty();
+    }
+}
