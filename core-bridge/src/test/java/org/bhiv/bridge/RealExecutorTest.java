@@ -183,6 +183,40 @@ class RealExecutorTest {
     }
 
     @Test
+    void sameTraceIdTwiceIsReplayedAndTheAdapterRunsOnce() throws Exception {
+        long before = successfulExecutions();
+        var first = (Delivered) outcomeOf(client.executeWorkflow("real-twice-1", "task", Map.of("title", "Once"), "u"));
+        var second = (Delivered) outcomeOf(client.executeWorkflow("real-twice-1", "task", Map.of("title", "Once"), "u"));
+
+        assertThat(first.replayed()).isFalse();
+        assertThat(second.replayed()).isTrue();
+        assertThat(second.status()).isEqualTo(ExecutionStatus.SUCCESS);
+        assertThat(second.executionResult().get("task_id")).isEqualTo(first.executionResult().get("task_id"));
+        assertThat(successfulExecutions() - before).as("the adapter ran once").isEqualTo(1);
+        assertThat(get("/api/workflow/executions/real-twice-1").path("executions")).hasSize(1);
+    }
+
+    @Test
+    void answerLostAfterTheTaskWasCreatedIsRetriedAndTheTaskIsCreatedOnce() throws Exception {
+        long before = successfulExecutions();
+        try (ResettingProxy proxy = ResettingProxy.losingFirstAnswer(server.port());
+             WorkflowClient viaProxy = client.newBuilder().baseUri(proxy.baseUri()).build()) {
+            var outcome = (Delivered) outcomeOf(viaProxy.executeWorkflow("real-lost-1", "task",
+                    Map.of("title", "Lost answer"), "user-1"));
+
+            assertThat(outcome.attempts()).isEqualTo(2);
+            assertThat(outcome.succeeded()).isTrue();
+            assertThat(outcome.replayed()).as("the retry got the stored answer").isTrue();
+            assertThat(outcome.executionResult().get("task_id").toString()).matches("task_[0-9a-f]{16}");
+        }
+        assertThat(successfulExecutions() - before).as("the task was created once").isEqualTo(1);
+        var executions = get("/api/workflow/executions/real-lost-1").path("executions");
+        assertThat(executions).hasSize(1);
+        assertThat(executions.get(0).path("status").asText()).isEqualTo("success");
+        assertThat(get("/api/sandbox/real-lost-1").path("records")).hasSize(1);
+    }
+
+    @Test
     void healthIsTrueAgainstTheRealExecutor() throws Exception {
         assertThat(client.health().toCompletableFuture().get(5, TimeUnit.SECONDS)).isTrue();
     }
