@@ -24,13 +24,16 @@ import static org.awaitility.Awaitility.await;
 /**
  * The first hop of the end-to-end trace, with the real services and tokens on everywhere:
  * Core's decision is executed by the real executor under Core's task_id (through core-bridge),
- * and Core's agent_result event is stored by the real Bucket as {@code bhiv_core}.
+ * Core's agent_result event is stored by the real Bucket as {@code bhiv_core}, and the
+ * executor's workflow_execution event joins it there under the same id.
  */
 class CoreTraceTest {
 
     private static final String CORE_TOKEN = "core-secret";
+    private static final String EXECUTOR_TOKEN = "executor-secret";
     private static final Map<String, String> TOKENS = Map.of(
-            "security.tokens.0.token", CORE_TOKEN, "security.tokens.0.identity", "bhiv_core");
+            "security.tokens.0.token", CORE_TOKEN, "security.tokens.0.identity", "bhiv_core",
+            "security.tokens.1.token", EXECUTOR_TOKEN, "security.tokens.1.identity", "workflow_executor");
 
     @TempDir
     static Path dataDir;
@@ -42,12 +45,13 @@ class CoreTraceTest {
 
     @BeforeAll
     static void start() {
+        bucket = org.bhiv.bucket.Main.start(ServiceConfigs.of(org.bhiv.bucket.Main.class, TOKENS));
         var executorConfig = new java.util.HashMap<>(TOKENS);
         executorConfig.put("executor.store.data-dir", dataDir.toString());
-        executorConfig.put("integrations.bucket.enabled", "false");
+        executorConfig.put("integrations.bucket.url", "http://127.0.0.1:" + bucket.port());
+        executorConfig.put("integrations.bucket.token", EXECUTOR_TOKEN);
         executorConfig.put("integrations.karma.enabled", "false");
         executor = org.bhiv.executor.Main.start(ServiceConfigs.of(org.bhiv.executor.Main.class, executorConfig));
-        bucket = org.bhiv.bucket.Main.start(ServiceConfigs.of(org.bhiv.bucket.Main.class, TOKENS));
         core = CoreClient.start(Map.of(
                 "workflow-executor.url", "http://127.0.0.1:" + executor.port(),
                 "workflow-executor.token", CORE_TOKEN,
@@ -110,6 +114,25 @@ class CoreTraceTest {
         assertThat(event.path("user_id").asText()).isEqualTo("user-1");
         assertThat(event.path("hash").asText()).hasSize(64);
         assertThat(event.toString()).doesNotContain("water the plants");
+    }
+
+    @Test
+    void oneTaskIdLinksCoresAgentResultAndTheExecutorsWorkflowExecutionInBucket() {
+        String taskId = handle("Create a task to prepare the demo");
+
+        JsonNode events = await().atMost(Duration.ofSeconds(10)).until(
+                () -> get(bucket, "/core/events?trace_id=" + taskId),
+                node -> node.path("count").asInt() == 2);
+        var byType = new java.util.HashMap<String, JsonNode>();
+        events.path("events").forEach(event -> byType.put(event.path("event_type").asText(), event));
+        assertThat(byType).containsOnlyKeys("agent_result", "workflow_execution");
+        assertThat(byType.get("agent_result").path("requester_id").asText()).isEqualTo("bhiv_core");
+        var execution = byType.get("workflow_execution");
+        assertThat(execution.path("requester_id").asText()).isEqualTo("workflow_executor");
+        assertThat(execution.path("trace_id").asText()).isEqualTo(taskId);
+        assertThat(execution.path("action_type").asText()).isEqualTo("task");
+        assertThat(execution.path("status").asText()).isEqualTo("success");
+        assertThat(execution.path("user_id").asText()).isEqualTo("user-1");
     }
 
     @Test
