@@ -17,6 +17,7 @@ import java.util.List;
 public record ExecutorProblem(String type, String title, int status, String detail, String errorCode,
                               String traceId, List<FieldError> errors) {
 
+    /** Copies {@code errors}; {@code null} is no errors. */
     public ExecutorProblem {
         errors = errors == null ? List.of() : List.copyOf(errors);
     }

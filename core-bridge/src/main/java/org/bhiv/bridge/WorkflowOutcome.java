@@ -23,7 +23,11 @@ import java.util.Objects;
  */
 public sealed interface WorkflowOutcome {
 
-    /** @return the trace id the call was made with (may be {@code null} for a refused call without one) */
+    /**
+     * The trace id the call was made with.
+     *
+     * @return the trace id; {@code null} for a call refused because it had none
+     */
     String traceId();
 
     /**
@@ -38,6 +42,8 @@ public sealed interface WorkflowOutcome {
         SKIPPED;
 
         /**
+         * Reads the executor's wire value.
+         *
          * @param wire the status as the executor writes it ({@code success}, {@code failed}, {@code skipped})
          * @return the status, or {@code null} when it is none of these
          */
@@ -87,13 +93,18 @@ public sealed interface WorkflowOutcome {
     record Delivered(String traceId, int statusCode, ExecutionStatus status, Map<String, Object> executionResult,
                      String reason, boolean replayed, int attempts) implements WorkflowOutcome {
 
+        /** Copies the execution result into an unmodifiable map; {@code null} is empty. */
         public Delivered {
             Objects.requireNonNull(status, "status");
             executionResult = executionResult == null ? Map.of()
                     : Collections.unmodifiableMap(new LinkedHashMap<>(executionResult));
         }
 
-        /** @return true when the executor reports the action as carried out */
+        /**
+         * Whether the executor reports the action as carried out.
+         *
+         * @return true for {@link ExecutionStatus#SUCCESS}
+         */
         public boolean succeeded() {
             return status == ExecutionStatus.SUCCESS;
         }
@@ -111,6 +122,7 @@ public sealed interface WorkflowOutcome {
     record Rejected(String traceId, int statusCode, ExecutorProblem problem, boolean local, int attempts)
             implements WorkflowOutcome {
 
+        /** Requires a problem. */
         public Rejected {
             Objects.requireNonNull(problem, "problem");
         }
@@ -128,6 +140,7 @@ public sealed interface WorkflowOutcome {
     record Unavailable(String traceId, Cause cause, int statusCode, String message, int attempts)
             implements WorkflowOutcome {
 
+        /** Requires a cause. */
         public Unavailable {
             Objects.requireNonNull(cause, "cause");
         }

@@ -18,7 +18,11 @@ package org.bhiv.bridge;
 public record WorkflowStats(long sent, long delivered, long rejected, long unavailable, long dropped,
                             long retried, int inFlight) {
 
-    /** @return calls that did not reach a 2xx verdict and were not dropped: rejected plus unavailable */
+    /**
+     * Calls that ended without a 2xx verdict and were not dropped.
+     *
+     * @return rejected plus unavailable
+     */
     public long failed() {
         return rejected + unavailable;
     }

@@ -37,6 +37,7 @@ public record WorkflowTrigger(String traceId, String actionType, Map<String, Obj
     /** The adapter used when the agent result names none. */
     public static final String DEFAULT_ACTION_TYPE = "task";
 
+    /** Copies the payload into an unmodifiable map; {@code null} is empty. */
     public WorkflowTrigger {
         payload = Collections.unmodifiableMap(new LinkedHashMap<>(payload == null ? Map.of() : payload));
     }

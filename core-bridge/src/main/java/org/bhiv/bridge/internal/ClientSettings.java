@@ -28,6 +28,8 @@ public record ClientSettings(URI baseUri, String token, Duration timeout, int ma
     }
 
     /**
+     * Checks a base URI.
+     *
      * @param uri a candidate base URI
      * @return the URI without a trailing slash
      * @throws IllegalArgumentException when null, relative, not http(s), without host, or with a query or fragment
@@ -54,6 +56,8 @@ public record ClientSettings(URI baseUri, String token, Duration timeout, int ma
     }
 
     /**
+     * Checks a token.
+     *
      * @param token a candidate token
      * @return the stripped token, or {@code null} when null or blank
      * @throws IllegalArgumentException when it contains characters other than visible ASCII
@@ -74,6 +78,8 @@ public record ClientSettings(URI baseUri, String token, Duration timeout, int ma
     }
 
     /**
+     * Checks a timeout.
+     *
      * @param timeout a candidate timeout
      * @return the timeout
      * @throws IllegalArgumentException when null, not positive or over {@link WorkflowClient#MAX_TIMEOUT}
@@ -89,6 +95,8 @@ public record ClientSettings(URI baseUri, String token, Duration timeout, int ma
     }
 
     /**
+     * Checks an in-flight bound.
+     *
      * @param maxInFlight a candidate bound
      * @return the bound
      * @throws IllegalArgumentException when below 1
@@ -101,6 +109,8 @@ public record ClientSettings(URI baseUri, String token, Duration timeout, int ma
     }
 
     /**
+     * Checks a retry budget.
+     *
      * @param maxRetries a candidate retry budget
      * @return the budget
      * @throws IllegalArgumentException when negative
