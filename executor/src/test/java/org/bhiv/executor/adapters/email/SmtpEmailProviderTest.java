@@ -30,7 +30,8 @@ class SmtpEmailProviderTest {
     private static final String PASSWORD = "smtp-s3cret-pass";
 
     @RegisterExtension
-    static final GreenMailExtension MAIL = new GreenMailExtension(new ServerSetup(0, "127.0.0.1", "smtp").dynamicPort())
+    static final GreenMailExtension MAIL = new GreenMailExtension(new ServerSetup[] {
+            new ServerSetup(0, "127.0.0.1", "smtp").dynamicPort(), new ServerSetup(0, "127.0.0.1", "smtps").dynamicPort()})
             .withConfiguration(GreenMailConfiguration.aConfig().withUser("mailer@bhiv.test", "mailer", PASSWORD));
 
     @Test
@@ -53,6 +54,26 @@ class SmtpEmailProviderTest {
         assertThat(mail.getContentType()).contains("text/plain").containsIgnoringCase("charset=UTF-8");
         assertThat(mail.getMessageID()).isEqualTo("<" + messageId + "@bhiv.test>");
         assertThat(result.toString()).doesNotContain(PASSWORD);
+    }
+
+    @Test
+    void implicitTlsChecksTheCertificateSoAnUntrustedServerGetsNothing() {
+        var config = config(MAIL.getSmtps().getPort());
+        config.put("email.smtp.security", "tls");
+        assertFailure(send(config), "provider_unavailable", true);
+        assertThat(MAIL.getReceivedMessages()).isEmpty();
+        var provider = new SmtpEmailProvider(SmtpConfig.create(RealProviderFixture.context("email", config).config()));
+        assertThatThrownBy(() -> provider.call(new EmailMessage("t", "email_0", "customer@example.org", "s", "b")))
+                .isInstanceOf(java.io.IOException.class)
+                .satisfies(e -> assertThat(causes(e)).anyMatch(javax.net.ssl.SSLHandshakeException.class::isInstance));
+    }
+
+    @Test
+    void requiredStartTlsNeverFallsBackToPlainText() {
+        var config = config(MAIL.getSmtp().getPort());
+        config.put("email.smtp.security", "starttls");
+        assertFailure(send(config), "provider_unavailable", true);
+        assertThat(MAIL.getReceivedMessages()).isEmpty();
     }
 
     @Test
@@ -144,6 +165,14 @@ class SmtpEmailProviderTest {
     void theConfigNeverShowsThePassword() {
         var settings = SmtpConfig.create(RealProviderFixture.context("email", config(25)).config());
         assertThat(settings.toString()).doesNotContain(PASSWORD).contains("[redacted]");
+    }
+
+    private static java.util.List<Throwable> causes(Throwable e) {
+        var all = new java.util.ArrayList<Throwable>();
+        for (Throwable t = e; t != null && !all.contains(t); t = t.getCause()) {
+            all.add(t);
+        }
+        return all;
     }
 
     private static void assertFailure(JsonNode result, String errorCode, boolean retryable) {
