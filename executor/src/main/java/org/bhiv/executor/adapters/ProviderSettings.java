@@ -119,6 +119,21 @@ public final class ProviderSettings {
     }
 
     /**
+     * @return {@code connect-timeout}: 2 s, or the adapter's timeout when that is shorter
+     */
+    public Duration connectTimeout() {
+        Duration twoSeconds = Duration.ofSeconds(2);
+        return timeout("connect-timeout", twoSeconds.compareTo(adapter.timeout()) <= 0 ? twoSeconds : adapter.timeout());
+    }
+
+    /**
+     * @return {@code read-timeout}: the adapter's timeout unless set
+     */
+    public Duration readTimeout() {
+        return timeout("read-timeout", adapter.timeout());
+    }
+
+    /**
      * @param name     the setting
      * @param fallback used when not given
      * @param min      smallest allowed

@@ -28,11 +28,8 @@ public record OpenAiConfig(URI baseUrl, Secret apiKey, String model, Duration co
      */
     public static OpenAiConfig create(AdapterConfig adapter) {
         var settings = ProviderSettings.of(adapter, NAME);
-        Duration twoSeconds = Duration.ofSeconds(2);
         return new OpenAiConfig(settings.baseUrl("base-url"), settings.requiredSecret("api-key"),
-                settings.required("model"),
-                settings.timeout("connect-timeout", twoSeconds.compareTo(adapter.timeout()) <= 0 ? twoSeconds : adapter.timeout()),
-                settings.timeout("read-timeout", adapter.timeout()));
+                settings.required("model"), settings.connectTimeout(), settings.readTimeout());
     }
 
     /** @return {@code {base-url}/chat/completions} */

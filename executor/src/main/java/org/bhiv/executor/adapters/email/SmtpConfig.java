@@ -52,10 +52,8 @@ public record SmtpConfig(String host, int port, String security, String username
         } catch (AddressException e) {
             throw settings.invalid("from", "must be an email address");
         }
-        Duration connect = settings.timeout("connect-timeout",
-                Duration.ofSeconds(2).compareTo(adapter.timeout()) <= 0 ? Duration.ofSeconds(2) : adapter.timeout());
         return new SmtpConfig(host, settings.integer("port", defaultPort, 1, 65535), security, username, password,
-                from, connect, settings.timeout("read-timeout", adapter.timeout()));
+                from, settings.connectTimeout(), settings.readTimeout());
     }
 
     /** @return the Jakarta Mail session properties (never the password) */

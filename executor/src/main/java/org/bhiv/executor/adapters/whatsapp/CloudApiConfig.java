@@ -39,12 +39,7 @@ public record CloudApiConfig(URI baseUrl, String phoneNumberId, Secret token, Du
             throw settings.invalid("phone-number-id", "must be the phone number's numeric id");
         }
         return new CloudApiConfig(baseUrl, phoneNumberId, settings.requiredSecret("token"),
-                settings.timeout("connect-timeout", min(Duration.ofSeconds(2), adapter.timeout())),
-                settings.timeout("read-timeout", adapter.timeout()));
-    }
-
-    static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
+                settings.connectTimeout(), settings.readTimeout());
     }
 
     /** @return {@code {base-url}/{phone-number-id}/messages} */
