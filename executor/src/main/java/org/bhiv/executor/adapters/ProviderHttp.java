@@ -1,16 +1,20 @@
 package org.bhiv.executor.adapters;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,14 +23,14 @@ import org.bhiv.server.Json;
 
 /**
  * The JSON-over-HTTP client that real providers share: one JDK {@link HttpClient} per provider
- * (HTTP/1.1, no redirects, a connect timeout), a read timeout per request, a bearer token, and a
- * bounded answer. A non-2xx answer becomes {@link ProviderException#http} with the vendor's
+ * (HTTP/1.1, no redirects, a connect timeout), a read timeout for the whole answer (headers and
+ * body), a bearer token, and a bounded answer. A non-2xx answer becomes {@link ProviderException#http} with the vendor's
  * error code and {@code Retry-After}; transport failures stay {@link IOException}s. Neither the
  * token nor the answer's body ever reaches an exception message.
  */
 public final class ProviderHttp {
 
-    /** Largest provider answer read, in bytes; more is cut (and then not valid JSON). */
+    /** Largest provider answer kept, in bytes; more is dropped (and the rest is then not valid JSON). */
     static final int MAX_ANSWER_BYTES = 1024 * 1024;
 
     private final HttpClient client;
@@ -66,11 +70,8 @@ public final class ProviderHttp {
                 .header("Authorization", "Bearer " + token.reveal())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(Json.mapper().writeValueAsBytes(body)))
                 .build();
-        HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        JsonNode answer;
-        try (InputStream in = response.body()) {
-            answer = parse(in.readNBytes(MAX_ANSWER_BYTES));
-        }
+        HttpResponse<byte[]> response = exchange(request);
+        JsonNode answer = parse(response.body());
         int status = response.statusCode();
         if (status >= 200 && status < 300) {
             return answer;
@@ -100,6 +101,36 @@ public final class ProviderHttp {
                 return Optional.empty();
             }
         }
+    }
+
+    /**
+     * Sends and reads the whole answer (headers and body) within the read timeout; the JDK's own
+     * request timeout only covers the headers, so a provider that stalls mid-body is cut here.
+     */
+    private HttpResponse<byte[]> exchange(HttpRequest request) throws IOException, InterruptedException {
+        var exchange = client.sendAsync(request, info -> bounded());
+        try {
+            return exchange.get(readTimeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            exchange.cancel(true);
+            throw new HttpTimeoutException("no complete answer within " + readTimeout.toMillis() + " ms");
+        } catch (InterruptedException e) {
+            exchange.cancel(true);
+            throw e;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException("the provider exchange failed", e.getCause());
+        }
+    }
+
+    /** Keeps the first {@link #MAX_ANSWER_BYTES} of the body and drops the rest. */
+    private static HttpResponse.BodySubscriber<byte[]> bounded() {
+        var buffer = new ByteArrayOutputStream();
+        return HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofByteArrayConsumer(chunk ->
+                chunk.ifPresent(bytes -> buffer.write(bytes, 0, Math.min(bytes.length,
+                        MAX_ANSWER_BYTES - buffer.size())))), done -> buffer.toByteArray());
     }
 
     private static JsonNode parse(byte[] bytes) {

@@ -61,6 +61,19 @@ class ProviderHttpTest {
     }
 
     @Test
+    void aProviderThatStallsMidBodyIsCutAtTheReadTimeout() throws Exception {
+        try (var server = ScriptedHttpServer.start()) {
+            server.stallBodyAfterHeaders();
+            var http = new ProviderHttp(Duration.ofSeconds(1), Duration.ofSeconds(1));
+            long started = System.nanoTime();
+            assertThatThrownBy(() -> http.postJson(URI.create(server.url() + "/x"), Secret.of("tok"),
+                    Json.mapper().createObjectNode(), answer -> null))
+                    .isInstanceOf(java.net.http.HttpTimeoutException.class);
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(4));
+        }
+    }
+
+    @Test
     void aSecretNeverPrintsItsValue() {
         assertThat(Secret.of("hunter2").toString()).isEqualTo("[redacted]");
         assertThat(Secret.of("").toString()).isEqualTo("[empty]");

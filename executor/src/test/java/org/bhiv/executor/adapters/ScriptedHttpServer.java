@@ -21,7 +21,8 @@ public final class ScriptedHttpServer implements AutoCloseable {
 
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
-    private volatile Script script = new Script(200, Map.of(), "{}");
+    private final java.util.concurrent.CountDownLatch released = new java.util.concurrent.CountDownLatch(1);
+    private volatile Script script = new Script(200, Map.of(), "{}", false);
 
     /**
      * @return a started server answering {@code 200 {}} until scripted
@@ -41,6 +42,13 @@ public final class ScriptedHttpServer implements AutoCloseable {
                         exchange.getRequestHeaders().getFirst("Content-Type"),
                         new String(body, StandardCharsets.UTF_8)));
                 Script answer = script;
+                if (answer.stallBody()) {
+                    exchange.sendResponseHeaders(answer.status(), 1000);
+                    exchange.getResponseBody().write('{');
+                    exchange.getResponseBody().flush();
+                    released.await();
+                    return;
+                }
                 answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
                 byte[] out = answer.body().getBytes(StandardCharsets.UTF_8);
@@ -48,8 +56,11 @@ public final class ScriptedHttpServer implements AutoCloseable {
                 try (OutputStream os = exchange.getResponseBody()) {
                     os.write(out);
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         });
+        server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
         server.start();
     }
 
@@ -64,7 +75,17 @@ public final class ScriptedHttpServer implements AutoCloseable {
         for (int i = 0; i < headers.length; i += 2) {
             map.put(headers[i], headers[i + 1]);
         }
-        script = new Script(status, map, body);
+        script = new Script(status, map, body, false);
+        return this;
+    }
+
+    /**
+     * From now on: send the status line and headers, one byte of the body, then nothing until closed.
+     *
+     * @return this server
+     */
+    public ScriptedHttpServer stallBodyAfterHeaders() {
+        script = new Script(200, Map.of(), "", true);
         return this;
     }
 
@@ -80,6 +101,7 @@ public final class ScriptedHttpServer implements AutoCloseable {
 
     @Override
     public void close() {
+        released.countDown();
         server.stop(0);
     }
 
@@ -131,7 +153,7 @@ public final class ScriptedHttpServer implements AutoCloseable {
         }
     }
 
-    private record Script(int status, Map<String, String> headers, String body) {
+    private record Script(int status, Map<String, String> headers, String body, boolean stallBody) {
     }
 
     /**
