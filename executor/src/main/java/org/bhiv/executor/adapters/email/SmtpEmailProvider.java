@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
+import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.bhiv.executor.adapters.Provider;
@@ -28,6 +30,8 @@ import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
  */
 final class SmtpEmailProvider implements Provider<EmailMessage, String> {
 
+    private static final Pattern LINE_BREAKS = Pattern.compile("[\\r\\n\\u0085\\u2028\\u2029]+");
+
     private final SmtpConfig config;
     private final Session session;
 
@@ -44,8 +48,14 @@ final class SmtpEmailProvider implements Provider<EmailMessage, String> {
     public String call(EmailMessage request) throws Exception {
         MimeMessage mail = new IdentifiedMessage(session, messageIdHeader(request.messageId()));
         mail.setFrom(config.from());
-        mail.setRecipient(Message.RecipientType.TO, new InternetAddress(request.recipient(), true));
-        mail.setSubject(request.subject(), StandardCharsets.UTF_8.name());
+        try {
+            mail.setRecipient(Message.RecipientType.TO, new InternetAddress(request.recipient(), true));
+        } catch (AddressException e) {
+            // the adapter's check is looser than RFC 5322: refuse as a server would (553, mailbox name not allowed)
+            throw ProviderException.smtp(553);
+        }
+        // a line break in the subject would start a header of the caller's choosing
+        mail.setSubject(LINE_BREAKS.matcher(request.subject()).replaceAll(" "), StandardCharsets.UTF_8.name());
         mail.setText(request.body(), StandardCharsets.UTF_8.name());
         mail.setSentDate(new Date());
         mail.saveChanges();

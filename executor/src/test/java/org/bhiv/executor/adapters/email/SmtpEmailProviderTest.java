@@ -77,6 +77,29 @@ class SmtpEmailProviderTest {
     }
 
     @Test
+    void aLineBreakInTheSubjectCannotAddAHeader() throws Exception {
+        var engine = RealProviderFixture.engine("email", config(MAIL.getSmtp().getPort()), EmailAdapter::create);
+        var payload = RealProviderFixture.payload("email", Map.of("recipient", "customer@example.org",
+                "subject", "Hello\r\nBcc: victim@example.org\nX-Injected: yes", "body", "b"));
+
+        assertThat(engine.run("trace-1", "key-1", payload).result().path("success").asBoolean()).isTrue();
+
+        MimeMessage mail = MAIL.getReceivedMessages()[0];
+        assertThat(mail.getHeader("X-Injected")).isNull();
+        assertThat(mail.getHeader("Bcc")).isNull();
+        assertThat(mail.getSubject()).isEqualTo("Hello Bcc: victim@example.org X-Injected: yes");
+    }
+
+    @Test
+    void anAddressNoMailServerWouldTakeIsRejectedBeforeConnecting() {
+        var engine = RealProviderFixture.engine("email", config(MAIL.getSmtp().getPort()), EmailAdapter::create);
+        var payload = RealProviderFixture.payload("email", Map.of("recipient", "a,b@example.org", "subject", "s", "body", "b"));
+        JsonNode result = engine.run("trace-1", "key-1", payload).result();
+        assertFailure(result, "provider_rejected", false);
+        assertThat(MAIL.getReceivedMessages()).isEmpty();
+    }
+
+    @Test
     void aWrongPasswordIsRejectedAndNotRetryable() {
         var config = config(MAIL.getSmtp().getPort());
         config.put("email.smtp.password", "wrong-password");
