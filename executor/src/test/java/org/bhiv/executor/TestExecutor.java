@@ -55,7 +55,12 @@ final class TestExecutor implements AutoCloseable {
         all.put("integrations.bucket.enabled", "false");
         all.put("integrations.karma.enabled", "false");
         all.putAll(overrides);
-        return new TestExecutor(Main.start(Configs.create(all)), dataDir);
+        try {
+            return new TestExecutor(Main.start(Configs.create(all)), dataDir);
+        } catch (RuntimeException e) {
+            delete(dataDir);
+            throw e;
+        }
     }
 
     int port() {
@@ -95,7 +100,11 @@ final class TestExecutor implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
-        try (Stream<Path> files = Files.walk(dataDir)) {
+        delete(dataDir);
+    }
+
+    private static void delete(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

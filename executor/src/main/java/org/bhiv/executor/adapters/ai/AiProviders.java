@@ -4,8 +4,8 @@ import org.bhiv.executor.adapters.Provider;
 import org.bhiv.executor.adapters.ProviderFactory;
 
 /**
- * The AI providers by config name. A real provider (OpenAI-compatible chat completions) is
- * added here with one {@code add} line; the adapter does not change.
+ * The AI providers by config name: {@code sandbox} (the default) and {@code openai} (an
+ * OpenAI-compatible chat completions API, {@link OpenAiConfig}).
  */
 public final class AiProviders {
 
@@ -13,6 +13,7 @@ public final class AiProviders {
     public static final ProviderFactory<Provider<AiRequest, AiReply>> FACTORY =
             ProviderFactory.<Provider<AiRequest, AiReply>>builder("ai")
                     .add("sandbox", SandboxAiProvider::new)
+                    .add(OpenAiConfig.NAME, OpenAiProvider::new)
                     .build();
 
     private AiProviders() {

@@ -4,8 +4,8 @@ import org.bhiv.executor.adapters.Provider;
 import org.bhiv.executor.adapters.ProviderFactory;
 
 /**
- * The email providers by config name. A real provider (SMTP) is added here with one
- * {@code add} line; the adapter does not change.
+ * The email providers by config name: {@code sandbox} (the default) and {@code smtp}
+ * (an SMTP server, {@link SmtpConfig}).
  */
 public final class EmailProviders {
 
@@ -13,6 +13,7 @@ public final class EmailProviders {
     public static final ProviderFactory<Provider<EmailMessage, String>> FACTORY =
             ProviderFactory.<Provider<EmailMessage, String>>builder("email")
                     .add("sandbox", SandboxEmailProvider::new)
+                    .add(SmtpConfig.NAME, SmtpEmailProvider::new)
                     .build();
 
     private EmailProviders() {

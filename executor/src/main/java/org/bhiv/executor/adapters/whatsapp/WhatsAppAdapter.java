@@ -16,7 +16,8 @@ import org.bhiv.executor.adapters.ProviderContext;
 /**
  * {@code whatsapp}: {@code recipient} (E.164: {@code +} and 8-15 digits), then {@code message}
  * (1..4096 characters); answers {@code whatsapp_message_id}, {@code recipient},
- * {@code message}, {@code status: SENT}, {@code sent_at}.
+ * {@code message}, {@code status: SENT}, {@code sent_at}, and {@code provider_message_id} when the
+ * provider has its own message id (the Cloud API's {@code wamid...}; the sandbox has none).
  */
 public final class WhatsAppAdapter implements Adapter {
 
@@ -74,8 +75,9 @@ public final class WhatsAppAdapter implements Adapter {
             return new AdapterOutcome.Invalid("message_too_long", "message must be at most " + MAX_MESSAGE + " characters.");
         }
         var request = new WhatsAppMessage(call.traceId(), call.id("wa_"), recipient.get(), message.get());
+        String providerMessageId;
         try {
-            ProviderCalls.call(provider, request, config.timeout());
+            providerMessageId = ProviderCalls.call(provider, request, config.timeout());
         } catch (ProviderCalls.ProviderFailedException e) {
             return new AdapterOutcome.ProviderFailed(config.provider(), e.failure());
         }
@@ -85,6 +87,9 @@ public final class WhatsAppAdapter implements Adapter {
         fields.put("message", request.message());
         fields.put("status", "SENT");
         fields.put("sent_at", clock.instant().toString());
+        if (providerMessageId != null && !providerMessageId.equals(request.messageId())) {
+            fields.put("provider_message_id", providerMessageId);
+        }
         return new AdapterOutcome.Succeeded(config.provider(), fields);
     }
 }

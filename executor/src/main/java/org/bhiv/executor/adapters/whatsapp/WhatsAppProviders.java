@@ -4,8 +4,8 @@ import org.bhiv.executor.adapters.Provider;
 import org.bhiv.executor.adapters.ProviderFactory;
 
 /**
- * The WhatsApp providers by config name. A real provider (WhatsApp Cloud API) is added here
- * with one {@code add} line; the adapter does not change.
+ * The WhatsApp providers by config name: {@code sandbox} (the default) and {@code cloud-api}
+ * (the WhatsApp Cloud API, {@link CloudApiConfig}).
  */
 public final class WhatsAppProviders {
 
@@ -13,6 +13,7 @@ public final class WhatsAppProviders {
     public static final ProviderFactory<Provider<WhatsAppMessage, String>> FACTORY =
             ProviderFactory.<Provider<WhatsAppMessage, String>>builder("whatsapp")
                     .add("sandbox", SandboxWhatsAppProvider::new)
+                    .add(CloudApiConfig.NAME, CloudApiWhatsAppProvider::new)
                     .build();
 
     private WhatsAppProviders() {
