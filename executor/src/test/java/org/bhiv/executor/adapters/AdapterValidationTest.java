@@ -50,6 +50,8 @@ class AdapterValidationTest {
                 Map.of("subject", "s", "body", "b"), "missing_recipient",
                 Map.of("recipient", "not an address"), "invalid_recipient",
                 Map.of("recipient", "ops@example.org", "subject", " "), "missing_subject",
+                Map.of("subject", "Hi\r\nBcc: victim@evil.example"), "invalid_subject",
+                Map.of("subject", "s".repeat(EmailAdapter.MAX_SUBJECT + 1)), "invalid_subject",
                 Map.of("subject", "Hello", "body", ""), "missing_body",
                 Map.of("body", "text"), "message_id"));
     }

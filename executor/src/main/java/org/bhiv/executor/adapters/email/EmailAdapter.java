@@ -14,7 +14,7 @@ import org.bhiv.executor.adapters.ProviderCalls;
 import org.bhiv.executor.adapters.ProviderContext;
 
 /**
- * {@code email}: {@code recipient} (an address), then {@code subject}, then {@code body};
+ * {@code email}: {@code recipient} (an address), then {@code subject} (one header line), then {@code body};
  * answers {@code message_id}, {@code recipient}, {@code subject}, {@code status: SENT},
  * {@code sent_at}.
  */
@@ -22,6 +22,8 @@ public final class EmailAdapter implements Adapter {
 
     private static final Pattern ADDRESS = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
     private static final int MAX_ADDRESS = 254;
+    /** RFC 5322's line limit: a subject is one header line, so no line breaks and no longer. */
+    public static final int MAX_SUBJECT = 998;
 
     private final AdapterConfig config;
     private final Provider<EmailMessage, String> provider;
@@ -67,6 +69,10 @@ public final class EmailAdapter implements Adapter {
         var subject = PayloadFields.text(payload, "subject");
         if (subject.isEmpty()) {
             return new AdapterOutcome.Invalid("missing_subject", "subject is required and must be a non-empty string.");
+        }
+        if (PayloadFields.length(subject.get()) > MAX_SUBJECT || subject.get().chars().anyMatch(Character::isISOControl)) {
+            return new AdapterOutcome.Invalid("invalid_subject",
+                    "subject must be one line (no control characters) of at most " + MAX_SUBJECT + " characters.");
         }
         var body = PayloadFields.text(payload, "body");
         if (body.isEmpty()) {
