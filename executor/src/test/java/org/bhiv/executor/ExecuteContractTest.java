@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -241,6 +242,22 @@ class ExecuteContractTest {
         }
         row.expected().forEach((pointer, value) ->
                 assertThat(json.at(pointer)).as(pointer + " in " + json).isEqualTo(Json.mapper().valueToTree(value)));
+    }
+
+    @ParameterizedTest(name = "{0} is 405 with Allow: POST")
+    @ValueSource(strings = {"GET", "PUT", "DELETE", "PATCH"})
+    void otherMethodsOnExecuteAre405WithAllowPost(String method) {
+        byte[] body = method.equals("GET") || method.equals("DELETE") ? null
+                : workflow("t-405", "{\"action_type\":\"task\",\"title\":\"T\"}").getBytes(StandardCharsets.UTF_8);
+
+        var answer = open.send(method, "/api/workflow/execute", body == null ? null : JSON, body);
+
+        assertThat(answer.status()).as(answer.text()).isEqualTo(405);
+        assertThat(answer.contentType()).startsWith(PROBLEM);
+        assertThat(answer.headers().firstValue("Allow")).hasValue("POST");
+        assertThat(answer.json().path("error_code").asText()).isEqualTo("method_not_allowed");
+        assertThat(answer.json().path("detail").asText()).isEqualTo("method_not_allowed");
+        assertThat(answer.json().path("status").asInt()).isEqualTo(405);
     }
 
     private static String workflow(String traceId, String payload) {
