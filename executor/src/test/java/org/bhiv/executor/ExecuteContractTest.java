@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -96,6 +97,8 @@ class ExecuteContractTest {
         rows.add(fields("trace_id with a space", "{\"trace_id\":\"a b\",\"decision\":\"respond\"}", "invalid_trace_id", "trace_id"));
         rows.add(fields("trace_id with a line break", "{\"trace_id\":\"a\\nEXECUTION_SUCCESS\",\"decision\":\"respond\"}",
                 "invalid_trace_id", "trace_id"));
+        rows.add(fields("trace_id with an unpaired surrogate", "{\"trace_id\":\"sg\\ud800x\",\"decision\":\"respond\"}",
+                "invalid_trace_id", "trace_id"));
         rows.add(fields("trace_id that is a number", "{\"trace_id\":42,\"decision\":\"respond\"}", "invalid_trace_id", "trace_id"));
         rows.add(fields("missing decision", "{\"trace_id\":\"t1\"}", "invalid_decision", "decision"));
         rows.add(fields("unknown decision", "{\"trace_id\":\"t1\",\"decision\":\"launch\"}", "invalid_decision", "decision"));
@@ -109,6 +112,42 @@ class ExecuteContractTest {
                 "invalid_workflow_data", "data.payload"));
         rows.add(fields("payload.trace_id that differs", workflow("t1", "{\"trace_id\":\"t2\",\"action_type\":\"task\"}"),
                 "trace_id_mismatch", "data.payload.trace_id"));
+        // 2. shape: the payload fields that reach the Bucket and Karma events
+        String wa = "\"action_type\":\"whatsapp\",\"recipient\":\"+919876543210\",\"message\":\"hi\"";
+        rows.add(fields("user_id over 128 characters", workflow("t-u1", "{" + wa + ",\"user_id\":\"" + "u".repeat(129) + "\"}"),
+                "invalid_user_id", "data.payload.user_id"));
+        rows.add(fields("user_id with a control character", workflow("t-u2", "{" + wa + ",\"user_id\":\"u\\u0007\"}"),
+                "invalid_user_id", "data.payload.user_id"));
+        rows.add(fields("user_id with an unpaired surrogate", workflow("t-u3", "{" + wa + ",\"user_id\":\"u\\udc00\"}"),
+                "invalid_user_id", "data.payload.user_id"));
+        rows.add(fields("user_id that is a number", workflow("t-u4", "{" + wa + ",\"user_id\":42}"),
+                "invalid_user_id", "data.payload.user_id"));
+        rows.add(fields("blank user_id", workflow("t-u5", "{" + wa + ",\"user_id\":\"  \"}"),
+                "invalid_user_id", "data.payload.user_id"));
+        rows.add(fields("product over 128 characters", workflow("t-p1", "{" + wa + ",\"product\":\"" + "p".repeat(129) + "\"}"),
+                "invalid_product", "data.payload.product"));
+        rows.add(fields("empty product", workflow("t-p2", "{" + wa + ",\"product\":\"\"}"),
+                "invalid_product", "data.payload.product"));
+        rows.add(fields("product with a format character", workflow("t-p3", "{" + wa + ",\"product\":\"a\\u202eb\"}"),
+                "invalid_product", "data.payload.product"));
+        rows.add(fields("product with an unpaired surrogate", workflow("t-p4", "{" + wa + ",\"product\":\"\\ud800\"}"),
+                "invalid_product", "data.payload.product"));
+        rows.add(fields("role that is not a Karma role", workflow("t-r1", "{" + wa + ",\"role\":\"hacker\"}"),
+                "invalid_role", "data.payload.role"));
+        rows.add(fields("role that is not a string", workflow("t-r2", "{" + wa + ",\"role\":[\"guru\"]}"),
+                "invalid_role", "data.payload.role"));
+        rows.add(problem("user_id, product and role are listed at once", Server.OPEN,
+                workflow("t-upr", "{" + wa + ",\"user_id\":\"\",\"product\":7,\"role\":\"Guru\"}"), List.of(), 422,
+                "invalid_user_id", Map.of("/trace_id", "t-upr", "/errors/0/field", "data.payload.user_id",
+                        "/errors/1/field", "data.payload.product", "/errors/2/field", "data.payload.role",
+                        "/error_codes/1", "invalid_product", "/error_codes/2", "invalid_role",
+                        "/errors/2/message", "must be one of learner, volunteer, seva, guru")));
+        rows.add(ok("valid user_id, product and role are executed", Server.OPEN,
+                workflow("t-upr-ok", "{" + wa + ",\"user_id\":\"user 42 \u00e9\\ud83d\\ude00\",\"product\":\"BHIV Core\","
+                        + "\"role\":\"guru\"}"), List.of(), Map.of("/status", "success")));
+        rows.add(ok("null user_id, product and role count as absent", Server.OPEN,
+                workflow("t-upr-null", "{" + wa + ",\"user_id\":null,\"product\":null,\"role\":null}"), List.of(),
+                Map.of("/status", "success")));
         rows.add(problem("every invalid field is listed at once", Server.OPEN,
                 "{\"trace_id\":\"\",\"decision\":7,\"data\":{\"workflow_type\":\"x\",\"payload\":[]}}", List.of(), 422,
                 "invalid_trace_id", Map.of("/errors/0/field", "trace_id", "/errors/1/field", "decision",
@@ -203,6 +242,22 @@ class ExecuteContractTest {
         }
         row.expected().forEach((pointer, value) ->
                 assertThat(json.at(pointer)).as(pointer + " in " + json).isEqualTo(Json.mapper().valueToTree(value)));
+    }
+
+    @ParameterizedTest(name = "{0} is 405 with Allow: POST")
+    @ValueSource(strings = {"GET", "PUT", "DELETE", "PATCH"})
+    void otherMethodsOnExecuteAre405WithAllowPost(String method) {
+        byte[] body = method.equals("GET") || method.equals("DELETE") ? null
+                : workflow("t-405", "{\"action_type\":\"task\",\"title\":\"T\"}").getBytes(StandardCharsets.UTF_8);
+
+        var answer = open.send(method, "/api/workflow/execute", body == null ? null : JSON, body);
+
+        assertThat(answer.status()).as(answer.text()).isEqualTo(405);
+        assertThat(answer.contentType()).startsWith(PROBLEM);
+        assertThat(answer.headers().firstValue("Allow")).hasValue("POST");
+        assertThat(answer.json().path("error_code").asText()).isEqualTo("method_not_allowed");
+        assertThat(answer.json().path("detail").asText()).isEqualTo("method_not_allowed");
+        assertThat(answer.json().path("status").asInt()).isEqualTo(405);
     }
 
     private static String workflow(String traceId, String payload) {

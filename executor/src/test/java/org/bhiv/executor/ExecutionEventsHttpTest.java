@@ -85,6 +85,24 @@ class ExecutionEventsHttpTest {
         assertThat(executions(executor, "events-1")).hasSize(1);
     }
 
+    @Test
+    void anUnsupportedActionTypeOfAnyTextIsStoredAndItsEventsAreAccepted() {
+        String actionType = "fax-" + "x".repeat(300) + "\\u202e\\ud800";
+        String body = "{\"trace_id\":\"events-odd-type\",\"decision\":\"workflow\",\"data\":{\"workflow_type\":"
+                + "\"workflow\",\"payload\":{\"action_type\":\"" + actionType + "\"}}}";
+
+        Answer answer = executor.execute(body);
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.json().path("execution_result").path("error_code").asText()).isEqualTo("unsupported_action_type");
+        List<JsonNode> stored = executions(executor, "events-odd-type");
+        assertThat(stored).hasSize(1);
+        assertThat(stored.get(0).path("action_type").asText()).isEqualTo("unsupported");
+        await().atMost(Duration.ofSeconds(10)).until(() -> eventsOf("events-odd-type").size() == 2);
+        assertThat(eventsOf("events-odd-type")).allSatisfy(e -> assertThat(e.toString())
+                .doesNotContain("xxxx").contains("\"unsupported\""));
+    }
+
     private static List<JsonNode> eventsOf(String traceId) {
         return received.stream().filter(e -> e.toString().contains("\"" + traceId + "\"")).toList();
     }

@@ -13,8 +13,9 @@ import org.bhiv.server.LogSafe;
 
 /**
  * Runs the adapter named by {@code payload.action_type} and builds the {@code execution_result}
- * envelope (section 3.1 step 6). Never throws: an unexpected failure becomes
- * {@code internal_execution_error}, logged with its stack trace.
+ * envelope (section 3.1 step 6). An exception from an adapter (a defect) becomes
+ * {@code internal_execution_error}, logged with its stack trace, and the engine keeps serving;
+ * an {@link Error} such as {@link OutOfMemoryError} is not caught.
  */
 public final class ExecutionEngine {
 
@@ -58,7 +59,9 @@ public final class ExecutionEngine {
                         failed(actionType, envelope(traceId, false), invalid.errorCode(), invalid.message(), false);
                 case AdapterOutcome.ProviderFailed pf -> providerFailed(actionType, traceId, pf);
             };
-        } catch (RuntimeException | Error e) {
+        } catch (Exception e) {
+            // a defect in an adapter (also a checked exception thrown sneakily); an Error (OutOfMemoryError,
+            // StackOverflowError, ...) is not a result: it propagates, it is not stored as a retryable failure
             LOGGER.log(Level.ERROR, "Adapter " + actionType + " failed unexpectedly for trace_id="
                     + LogSafe.value(traceId), e);
             return failed(actionType, envelope(traceId, false), "internal_execution_error",

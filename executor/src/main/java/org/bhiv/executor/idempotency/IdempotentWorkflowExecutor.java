@@ -38,7 +38,7 @@ public final class IdempotentWorkflowExecutor implements WorkflowExecutor {
 
     @Override
     public ExecutionAnswer execute(WorkflowRequest request) {
-        var attempt = new Attempt(request.idempotencyKey(), request.traceId(), request.actionType(), request.body(),
+        var attempt = new Attempt(request.idempotencyKey(), request.traceId(), recordedActionType(request), request.body(),
                 clock.instant(), request.traceparent());
         ExecutionAnswer[] fresh = new ExecutionAnswer[1];
         Reply reply = executions.execute(attempt, () -> {
@@ -51,10 +51,27 @@ public final class IdempotentWorkflowExecutor implements WorkflowExecutor {
     private static ExecutionAnswer replayed(WorkflowRequest request, Reply reply) {
         ObjectNode body = parse(reply.body());
         ObjectNode result = body.path("execution_result") instanceof ObjectNode r ? r : Json.mapper().createObjectNode();
-        String actionType = request.actionType() == null ? "none" : request.actionType();
+        String actionType = request.actionType() == null ? "none" : recordedActionType(request);
         return new ExecutionAnswer(reply.status(), body, actionType, body.path("status").asText(), 0, result,
                 Map.of(REPLAYED_HEADER, "true"));
     }
+
+    /**
+     * The action type as the store and the integration events record it: the caller's text when it
+     * could name an adapter (1..64 of {@code a-z 0-9 _ - .}), {@code null} when missing or blank (the
+     * engine answers {@code missing_action_type}), else {@code unsupported} - so an unsupported
+     * action_type of any length or content is still stored (the column holds 64 characters) and
+     * never reaches Bucket or Karma as text they must refuse.
+     */
+    static String recordedActionType(WorkflowRequest request) {
+        String raw = request.actionType();
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        return SAFE_ACTION_TYPE.matcher(raw).matches() ? raw : "unsupported";
+    }
+
+    private static final java.util.regex.Pattern SAFE_ACTION_TYPE = java.util.regex.Pattern.compile("[a-z0-9_.-]{1,64}");
 
     private static String json(ObjectNode body) {
         try {

@@ -37,17 +37,19 @@ public final class IntegrationEvents {
 
     /**
      * The event id: {@code evt_} + the first 32 hex of SHA-256 over
-     * {@code "bhiv-event-v1" NUL sink NUL trace_id NUL idempotency_key}. The same execution
-     * always gives the same id per sink, so a receiver drops redeliveries; two executions of one
-     * trace_id with distinct idempotency keys give distinct ids.
+     * {@code "bhiv-event-v2" NUL sink NUL trace_id NUL execution_id}. It is fixed when the
+     * execution is stored, so every redelivery of that execution carries the same id and a
+     * receiver drops the duplicates; every execution has its own ids (a retry after a retryable
+     * failure, or another {@code Idempotency-Key} for the same trace_id, is a new execution whose
+     * events must not be taken for redeliveries of the first).
      *
-     * @param traceId        the trace_id
-     * @param idempotencyKey the idempotency key
-     * @param sink           the sink
+     * @param traceId     the trace_id
+     * @param executionId the store's id of the execution
+     * @param sink        the sink
      * @return the id
      */
-    public static String eventId(String traceId, String idempotencyKey, Sink sink) {
-        return "evt_" + Sha256.hex("bhiv-event-v1\0" + sink.wireName() + "\0" + traceId + "\0" + idempotencyKey)
+    public static String eventId(String traceId, String executionId, Sink sink) {
+        return "evt_" + Sha256.hex("bhiv-event-v2\0" + sink.wireName() + "\0" + traceId + "\0" + executionId)
                 .substring(0, 32);
     }
 
@@ -57,7 +59,7 @@ public final class IntegrationEvents {
      */
     public static ObjectNode bucketBody(CompletedExecution e) {
         ObjectNode data = NODES.objectNode()
-                .put("event_id", eventId(e.traceId(), e.idempotencyKey(), Sink.BUCKET))
+                .put("event_id", eventId(e.traceId(), e.executionId(), Sink.BUCKET))
                 .put("event_type", "workflow_execution")
                 .put("trace_id", e.traceId())
                 .put("action_type", actionType(e))
@@ -84,7 +86,7 @@ public final class IntegrationEvents {
                 .put("status", e.status())
                 .put("source", SOURCE);
         ObjectNode metadata = NODES.objectNode()
-                .put("event_id", eventId(e.traceId(), e.idempotencyKey(), Sink.KARMA))
+                .put("event_id", eventId(e.traceId(), e.executionId(), Sink.KARMA))
                 .put("trace_id", e.traceId())
                 .put("action_type", actionType)
                 .put("status", e.status())
@@ -125,7 +127,7 @@ public final class IntegrationEvents {
     }
 
     private static OutboxEvent event(CompletedExecution e, Sink sink, ObjectNode body) {
-        String eventId = eventId(e.traceId(), e.idempotencyKey(), sink);
+        String eventId = eventId(e.traceId(), e.executionId(), sink);
         return new OutboxEvent(eventId, sink, e.executionId(), e.traceId(),
                 Traceparent.forEvent(e.traceparent(), e.traceId(), eventId), write(body));
     }

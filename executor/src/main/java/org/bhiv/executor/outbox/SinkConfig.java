@@ -15,10 +15,15 @@ import io.helidon.config.Config;
 public record SinkConfig(Sink sink, URI url, String token, boolean enabled) {
 
     public SinkConfig {
+        if (url.getRawUserInfo() != null) {
+            // never echo the URL: it holds a credential, and /healthz publishes the URL
+            throw new IllegalArgumentException("integrations." + sink.wireName() + ".url must not contain credentials"
+                    + " (user:password@); set integrations." + sink.wireName() + ".token instead");
+        }
         String scheme = url.getScheme();
         if (scheme == null || !(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {
             throw new IllegalArgumentException("integrations." + sink.wireName()
-                    + ".url must be an absolute http(s) URL, was '" + url + "'");
+                    + ".url must be an absolute http(s) URL, was '" + withoutUserInfo(url.toString()) + "'");
         }
         token = token == null ? "" : token.strip();
     }
@@ -35,10 +40,16 @@ public record SinkConfig(Sink sink, URI url, String token, boolean enabled) {
         try {
             uri = URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("integrations." + sink.wireName() + ".url is not a URL: '" + url + "'", e);
+            throw new IllegalArgumentException("integrations." + sink.wireName() + ".url is not a URL: '"
+                    + withoutUserInfo(url) + "'", e);
         }
         return new SinkConfig(sink, uri, node.get("token").asString().orElse(""),
                 node.get("enabled").asBoolean().orElse(true));
+    }
+
+    /** A URL text for an error message, with anything that looks like {@code user:password@} hidden. */
+    private static String withoutUserInfo(String url) {
+        return url.replaceFirst("^([^/]*//)[^/]*@", "$1***@");
     }
 
     /** @return where this sink's events are posted */

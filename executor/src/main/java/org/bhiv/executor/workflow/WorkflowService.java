@@ -17,7 +17,8 @@ import org.bhiv.server.auth.Caller;
 /**
  * {@code POST /api/workflow/execute} (section 3.1), in the contract's order: identity, body
  * (415, 413, 400), shape (422 listing every field), skipped decisions (200), a missing payload
- * (400), then the {@link WorkflowExecutor}.
+ * (400), then the {@link WorkflowExecutor}. Any other method is 405 {@code method_not_allowed}
+ * with {@code Allow: POST}.
  */
 public final class WorkflowService implements HttpService {
 
@@ -50,7 +51,14 @@ public final class WorkflowService implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.post("/execute", this::execute);
+        rules.post("/execute", this::execute)
+                .any("/execute", WorkflowService::methodNotAllowed);
+    }
+
+    /** Any other method on {@code /execute}: 405 with {@code Allow: POST}, not a 404 that hides the resource. */
+    private static void methodNotAllowed(ServerRequest req, ServerResponse res) {
+        throw ProblemException.of(405, "method_not_allowed", "/api/workflow/execute only answers POST.")
+                .withHeader("Allow", "POST");
     }
 
     private void execute(ServerRequest req, ServerResponse res) {

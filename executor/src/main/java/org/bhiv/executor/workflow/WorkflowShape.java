@@ -16,7 +16,11 @@ import org.bhiv.server.ProblemException;
  * invalid field at once in one 422: the problem's {@code error_code} (and {@code detail}) is
  * the code of the first invalid field in the order {@code trace_id}, {@code decision},
  * {@code data}, {@code data.workflow_type}, {@code data.payload}, {@code data.payload.trace_id},
+ * {@code data.payload.user_id}, {@code data.payload.product}, {@code data.payload.role},
  * {@code Idempotency-Key}; {@code error_codes} lists the code of each entry of {@code errors}.
+ * The payload fields that the integration events carry ({@code user_id}, {@code product},
+ * {@code role}) are checked here, so an executed action never yields an event Bucket or Karma
+ * must refuse.
  *
  * @param traceId        the valid trace_id
  * @param decision       one of the five decisions
@@ -29,6 +33,10 @@ public record WorkflowShape(String traceId, String decision, String idempotencyK
     public static final List<String> DECISIONS = List.of("respond", "task", "workflow", "insight", "fallback");
     /** Longest trace_id and Idempotency-Key. */
     public static final int MAX_ID_LENGTH = 128;
+    /** Longest {@code payload.user_id} and {@code payload.product}. */
+    public static final int MAX_PAYLOAD_TEXT = 128;
+    /** The Karma roles a {@code payload.role} may name. */
+    public static final List<String> ROLES = List.of("learner", "volunteer", "seva", "guru");
     /** The header that overrides the trace_id as idempotency key. */
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
@@ -44,7 +52,7 @@ public record WorkflowShape(String traceId, String decision, String idempotencyK
         String traceId = text(body.get("trace_id"));
         if (!validTraceId(traceId)) {
             add(errors, codes, "trace_id", "invalid_trace_id",
-                    "must be a string of 1 to 128 characters without whitespace or control characters");
+                    "must be a string of 1 to 128 characters without whitespace, control characters or unpaired surrogates");
             traceId = null;
         }
         String decision = text(body.get("decision"));
@@ -88,23 +96,46 @@ public record WorkflowShape(String traceId, String decision, String idempotencyK
             add(errors, codes, "data.payload.trace_id", "trace_id_mismatch",
                     "must equal the top-level trace_id when present");
         }
+        checkText(payload.get("user_id"), "data.payload.user_id", "invalid_user_id", errors, codes);
+        checkText(payload.get("product"), "data.payload.product", "invalid_product", errors, codes);
+        JsonNode role = payload.get("role");
+        if (role != null && !role.isNull() && !(role.isTextual() && ROLES.contains(role.textValue()))) {
+            add(errors, codes, "data.payload.role", "invalid_role", "must be one of " + String.join(", ", ROLES));
+        }
         return (ObjectNode) payload;
+    }
+
+    /** An optional text field: absent or null is fine, else a printable string of 1..128 characters. */
+    private static void checkText(JsonNode value, String field, String code, List<FieldError> errors, List<String> codes) {
+        if (value != null && !value.isNull() && !validText(text(value))) {
+            add(errors, codes, field, code, "must be a string of 1 to " + MAX_PAYLOAD_TEXT
+                    + " characters, not blank, without control or format characters or unpaired surrogates");
+        }
     }
 
     static boolean validTraceId(String id) {
         if (id == null || id.isEmpty() || id.length() > MAX_ID_LENGTH) {
             return false;
         }
-        return id.codePoints().noneMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
-                || Character.isISOControl(c) || FORMAT.contains(Character.getType(c)));
+        return id.codePoints().noneMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c) || unprintable(c));
+    }
+
+    static boolean validText(String text) {
+        return text != null && !text.isBlank() && text.length() <= MAX_PAYLOAD_TEXT
+                && text.codePoints().noneMatch(WorkflowShape::unprintable);
+    }
+
+    /** Control and format characters, line and paragraph separators, and unpaired surrogates (not well-formed UTF-16). */
+    private static boolean unprintable(int c) {
+        return Character.isISOControl(c) || UNPRINTABLE_TYPES.contains(Character.getType(c));
     }
 
     static boolean validIdempotencyKey(String key) {
         return !key.isEmpty() && key.length() <= MAX_ID_LENGTH && key.chars().allMatch(c -> c >= 0x20 && c <= 0x7e);
     }
 
-    private static final Set<Integer> FORMAT = Set.of((int) Character.FORMAT, (int) Character.LINE_SEPARATOR,
-            (int) Character.PARAGRAPH_SEPARATOR);
+    private static final Set<Integer> UNPRINTABLE_TYPES = Set.of((int) Character.FORMAT, (int) Character.LINE_SEPARATOR,
+            (int) Character.PARAGRAPH_SEPARATOR, (int) Character.SURROGATE);
 
     private static String text(JsonNode node) {
         return node != null && node.isTextual() ? node.textValue() : null;

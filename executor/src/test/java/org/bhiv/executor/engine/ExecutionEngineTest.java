@@ -42,7 +42,14 @@ class ExecutionEngineTest {
             return new AdapterOutcome.Succeeded("sandbox", Map.of("id", call.id("f_")));
         }
     };
-    private final ExecutionEngine engine = new ExecutionEngine(new AdapterRegistry(List.of(broken, fine)), CLOCK);
+    private final Adapter sneaky = adapter("sneaky", () -> {
+        throw ExecutionEngineTest.<RuntimeException>sneakyThrow(new java.io.IOException("undeclared"));
+    });
+    private final Adapter exhausted = adapter("exhausted", () -> {
+        throw new OutOfMemoryError("simulated");
+    });
+    private final ExecutionEngine engine =
+            new ExecutionEngine(new AdapterRegistry(List.of(broken, fine, sneaky, exhausted)), CLOCK);
 
     @Test
     void adapterDefectBecomesInternalExecutionErrorAndTheEngineKeepsWorking() {
@@ -52,6 +59,23 @@ class ExecutionEngineTest {
         assertThat(outcome.result().path("error_code").asText()).isEqualTo("internal_execution_error");
         assertThat(outcome.result().path("message").asText()).doesNotContain("a defect");
         assertThat(engine.run("t2", "t2", payload("fine")).success()).isTrue();
+    }
+
+    @Test
+    void anUndeclaredCheckedExceptionIsADefectToo() {
+        var outcome = engine.run("t5", "t5", payload("sneaky"));
+
+        assertThat(outcome.success()).isFalse();
+        assertThat(outcome.result().path("error_code").asText()).isEqualTo("internal_execution_error");
+        assertThat(outcome.result().path("retryable").asBoolean()).isTrue();
+        assertThat(outcome.result().path("message").asText()).doesNotContain("undeclared");
+    }
+
+    @Test
+    void anErrorIsNotSwallowedAsAFailedExecution() {
+        assertThatThrownBy(() -> engine.run("t6", "t6", payload("exhausted")))
+                .isInstanceOf(OutOfMemoryError.class).hasMessage("simulated");
+        assertThat(engine.run("t7", "t7", payload("fine")).success()).isTrue();
     }
 
     @Test
@@ -71,12 +95,31 @@ class ExecutionEngineTest {
 
         assertThat(outcome.actionType()).isEqualTo("unsupported");
         assertThat(outcome.result().path("error_code").asText()).isEqualTo("unsupported_action_type");
-        assertThat(outcome.result().path("message").asText()).contains("broken, fine");
+        assertThat(outcome.result().path("message").asText()).contains("broken", "fine");
     }
 
     @Test
     void adaptersWithTheSameActionTypeAreRefused() {
         assertThatThrownBy(() -> new AdapterRegistry(List.of(fine, fine))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static Adapter adapter(String actionType, java.util.function.Supplier<AdapterOutcome> body) {
+        return new Adapter() {
+            @Override
+            public String actionType() {
+                return actionType;
+            }
+
+            @Override
+            public AdapterOutcome execute(AdapterCall call) {
+                return body.get();
+            }
+        };
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends Throwable> T sneakyThrow(Throwable t) throws T {
+        throw (T) t;
     }
 
     private static ObjectNode payload(String actionType) {

@@ -23,7 +23,7 @@ class IntegrationEventsTest {
         JsonNode data = body.get("event_data");
         assertThat(fieldNames(data)).containsExactly("event_id", "event_type", "trace_id", "action_type", "status",
                 "product", "user_id", "execution_result", "duration_ms", "timestamp");
-        assertThat(data.get("event_id").asText()).isEqualTo(IntegrationEvents.eventId("trace-1", "trace-1", Sink.BUCKET));
+        assertThat(data.get("event_id").asText()).isEqualTo(IntegrationEvents.eventId("trace-1", "exec-trace-1", Sink.BUCKET));
         assertThat(data.get("event_type").asText()).isEqualTo("workflow_execution");
         assertThat(data.get("trace_id").asText()).isEqualTo("trace-1");
         assertThat(data.get("action_type").asText()).isEqualTo("whatsapp");
@@ -62,7 +62,7 @@ class IntegrationEventsTest {
         assertThat(Json.mapper().readTree(data.get("context").asText())).isEqualTo(Json.mapper().readTree(
                 "{\"trace_id\": \"trace-1\", \"action_type\": \"whatsapp\", \"status\": \"success\", \"source\": \"workflow_executor\"}"));
         assertThat(data.get("metadata")).isEqualTo(Json.mapper().readTree("{\"event_id\": \""
-                + IntegrationEvents.eventId("trace-1", "trace-1", Sink.KARMA) + "\", \"trace_id\": \"trace-1\","
+                + IntegrationEvents.eventId("trace-1", "exec-trace-1", Sink.KARMA) + "\", \"trace_id\": \"trace-1\","
                 + " \"action_type\": \"whatsapp\", \"status\": \"success\", \"source\": \"workflow_executor\"}"));
     }
 
@@ -88,21 +88,22 @@ class IntegrationEventsTest {
     }
 
     @Test
-    void eventIdIsDeterministicPerSinkAndDistinctPerIdempotencyKey() {
-        String bucket = IntegrationEvents.eventId("trace-1", "key-a", Sink.BUCKET);
+    void eventIdIsDeterministicPerSinkAndDistinctPerExecution() {
+        String bucket = IntegrationEvents.eventId("trace-1", "exec-a", Sink.BUCKET);
         assertThat(bucket).matches("evt_[0-9a-f]{32}");
-        assertThat(IntegrationEvents.eventId("trace-1", "key-a", Sink.BUCKET)).isEqualTo(bucket);
-        assertThat(IntegrationEvents.eventId("trace-1", "key-a", Sink.KARMA)).isNotEqualTo(bucket);
-        assertThat(IntegrationEvents.eventId("trace-1", "key-b", Sink.BUCKET)).isNotEqualTo(bucket);
-        assertThat(IntegrationEvents.eventId("trace-1key-a", "", Sink.BUCKET)).as("no ambiguity by concatenation")
-                .isNotEqualTo(IntegrationEvents.eventId("trace-1", "key-a", Sink.BUCKET));
+        assertThat(IntegrationEvents.eventId("trace-1", "exec-a", Sink.BUCKET)).isEqualTo(bucket);
+        assertThat(IntegrationEvents.eventId("trace-1", "exec-a", Sink.KARMA)).isNotEqualTo(bucket);
+        assertThat(IntegrationEvents.eventId("trace-1", "exec-b", Sink.BUCKET)).as("a retry is another execution")
+                .isNotEqualTo(bucket);
+        assertThat(IntegrationEvents.eventId("trace-1exec-a", "", Sink.BUCKET)).as("no ambiguity by concatenation")
+                .isNotEqualTo(IntegrationEvents.eventId("trace-1", "exec-a", Sink.BUCKET));
 
-        var events = IntegrationEvents.of(OutboxFixture.execution("trace-1", "key-a", "success"));
+        var events = IntegrationEvents.of(OutboxFixture.execution("trace-1", "a", "success"));
         assertThat(events).extracting(OutboxEvent::sink).containsExactly(Sink.BUCKET, Sink.KARMA);
         assertThat(events.get(0).eventId()).isEqualTo(bucket);
-        assertThat(events.get(0).executionId()).isEqualTo("exec-key-a");
-        assertThat(IntegrationEvents.of(OutboxFixture.execution("trace-1", "key-a", "success")))
-                .as("the same execution gives byte-identical events").isEqualTo(events);
+        assertThat(events.get(0).executionId()).isEqualTo("exec-a");
+        assertThat(IntegrationEvents.of(OutboxFixture.execution("trace-1", "a", "success")))
+                .as("the same execution gives byte-identical events, so a redelivery carries the same id").isEqualTo(events);
     }
 
     @Test

@@ -64,6 +64,24 @@ class IntegrationsConfigTest {
     }
 
     @Test
+    void credentialsInASinkUrlAreRefusedNamingTheKeyWithoutEchoingThem() {
+        assertThatThrownBy(() -> create(Map.of("integrations.bucket.url", "http://admin:hunter2@bucket:8001")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("integrations.bucket.url must not contain credentials")
+                .hasMessageContaining("integrations.bucket.token")
+                .hasMessageNotContaining("hunter2");
+        assertThatThrownBy(() -> create(Map.of("integrations.karma.url", "https://token@karma")))
+                .hasMessageContaining("integrations.karma.url must not contain credentials")
+                .hasMessageNotContaining("token@");
+        assertThatThrownBy(() -> create(Map.of("integrations.karma.url", "ftp://u:hunter2@karma")))
+                .hasMessageContaining("integrations.karma.url")
+                .hasMessageNotContaining("hunter2");
+        assertThatThrownBy(() -> create(Map.of("integrations.karma.url", "http://u:hunter2@karma host")))
+                .hasMessageContaining("integrations.karma.url is not a URL")
+                .hasMessageNotContaining("hunter2");
+    }
+
+    @Test
     void tokensNeverAppearInToString() {
         var config = create(Map.of("integrations.bucket.token", "s3cr3t", "integrations.karma.enabled", "false"));
         assertThat(config.bucket().token()).isEqualTo("s3cr3t");

@@ -96,7 +96,10 @@ class OutboxLatencyBenchmarkTest {
             System.out.printf("OUTBOX_BENCHMARK | backlog=%d | enqueue_commit_ms p50=%.2f p99=%.2f%n",
                     backlog, pct(micros, 50), pct(micros, 99));
             assertThat(f.rows("pending")).isEqualTo(backlog + 200);
-            assertThat(pct(micros, 50)).as("enqueue stays cheap with a large backlog (no COUNT below 90 %)").isLessThan(250);
+            // A regression guard, not a benchmark bound (pct is in ms): an exact COUNT over this backlog on every
+            // enqueue cost 10-30 ms; the median measured here is 0.05-0.13 ms, under 1 ms on a loaded 2-core machine.
+            assertThat(pct(micros, 50)).as("enqueue stays cheap with a large backlog (no COUNT below 90 %), p50 in ms")
+                    .isLessThan(20);
         }
     }
 

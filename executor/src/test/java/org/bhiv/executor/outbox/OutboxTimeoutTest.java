@@ -26,7 +26,7 @@ class OutboxTimeoutTest {
                 await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20)).until(() ->
                         "timeout".equals(f.outbox.deliveries("exec-hang-0").get("bucket").lastError()));
                 long firstAttemptMs = (System.nanoTime() - t0) / 1_000_000;
-                assertThat(firstAttemptMs).as("first attempt ended by the 2 s timeout").isBetween(1_900L, 3_500L);
+                assertThat(firstAttemptMs).as("first attempt ended by the 2 s timeout").isBetween(1_900L, 4_000L);
                 assertThat(bucket.connections()).isPositive();
 
                 long slowest = 0;
@@ -35,7 +35,8 @@ class OutboxTimeoutTest {
                     f.enqueueCommitted(OutboxFixture.execution("hang-" + i));
                     slowest = Math.max(slowest, (System.nanoTime() - start) / 1_000_000);
                 }
-                assertThat(slowest).as("enqueue + commit while the sink hangs, slowest of 30 (ms)").isLessThan(500);
+                // far below the 2 s attempt timeout it proves does not block the caller, generous for a loaded machine
+                assertThat(slowest).as("enqueue + commit while the sink hangs, slowest of 30 (ms)").isLessThan(1_500);
                 await().atMost(Duration.ofSeconds(3)).until(() -> karma.countsByEventId().size() == 31);
                 var bucketStats = f.outbox.stats().get("bucket");
                 assertThat(bucketStats.pending()).isEqualTo(31);

@@ -28,7 +28,8 @@ import org.bhiv.server.Json;
 final class Receiver implements AutoCloseable {
 
     /** One received request. */
-    record Received(String path, Headers headers, JsonNode body, long arrivedAtMillis, long arrivedAtNanos) {
+    record Received(String path, Headers headers, JsonNode body, long arrivedAtMillis, long arrivedAtNanos,
+                    int inFlightAtArrival) {
         String eventId() {
             JsonNode id = body.path("event_data").path("event_id");
             return id.isMissingNode() ? body.path("data").path("metadata").path("event_id").asText() : id.asText();
@@ -100,13 +101,19 @@ final class Receiver implements AutoCloseable {
         return maxInFlight.get();
     }
 
+    /**
+     * Records the request, then answers it. A request counts as in flight from its arrival until
+     * just before its answer is sent, so once a sender holds an answer, that request no longer
+     * counts: {@link Received#inFlightAtArrival()} of 1 means no other request was unanswered.
+     */
     private void handle(HttpExchange exchange) throws IOException {
         int now = inFlight.incrementAndGet();
         maxInFlight.accumulateAndGet(now, Math::max);
+        boolean counted = true;
         try (exchange; InputStream in = exchange.getRequestBody()) {
             JsonNode body = Json.mapper().readTree(in.readAllBytes());
             var r = new Received(exchange.getRequestURI().getPath(), exchange.getRequestHeaders(), body,
-                    System.currentTimeMillis(), System.nanoTime());
+                    System.currentTimeMillis(), System.nanoTime(), now);
             Reply reply = script.apply(r);
             received.add(r);
             if (reply.status() / 100 == 2) {
@@ -115,12 +122,16 @@ final class Receiver implements AutoCloseable {
             byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
             reply.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
             exchange.getResponseHeaders().add("Content-Type", "application/json");
+            inFlight.decrementAndGet();
+            counted = false;
             exchange.sendResponseHeaders(reply.status(), bytes.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(bytes);
             }
         } finally {
-            inFlight.decrementAndGet();
+            if (counted) {
+                inFlight.decrementAndGet();
+            }
         }
     }
 
