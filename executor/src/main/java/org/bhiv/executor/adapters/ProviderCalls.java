@@ -47,6 +47,9 @@ public final class ProviderCalls {
             throw new ProviderFailedException(ProviderFailure.unavailable("The provider call was interrupted."));
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
+            if (cause instanceof Error error) {
+                throw error; // the JVM is in trouble (OOM, stack overflow): not a failed execution
+            }
             var failure = ProviderFailures.classify(cause);
             if (failure.isPresent()) {
                 throw new ProviderFailedException(failure.get());

@@ -113,6 +113,14 @@ class ProviderFailuresTest {
     }
 
     @Test
+    void anErrorInTheProviderPropagatesInsteadOfBecomingAFailure() {
+        Provider<String, String> exhausted = request -> {
+            throw new StackOverflowError("deep");
+        };
+        assertThatThrownBy(() -> ProviderCalls.call(exhausted, "x", TIMEOUT)).isInstanceOf(StackOverflowError.class);
+    }
+
+    @Test
     void answerIsReturnedWhenTheProviderSucceeds() throws Exception {
         Provider<String, String> exclaim = request -> request + "!";
         String answer = ProviderCalls.call(exclaim, "ok", TIMEOUT);
