@@ -3,6 +3,7 @@ package org.bhiv.server;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,7 +13,8 @@ import io.helidon.webserver.http.ServerRequest;
 /**
  * Reads a request body as one JSON object, refusing in the order every service uses:
  * a non-JSON {@code Content-Type} (415), a body over the limit (413), a body that is not a
- * JSON object (400). Never lets a parser exception become a 500.
+ * JSON object or carries a string with an unpaired UTF-16 surrogate (400). Never lets a parser
+ * exception become a 500.
  */
 public final class JsonBodies {
 
@@ -37,7 +39,9 @@ public final class JsonBodies {
      *
      * @param body the bytes
      * @return the object
-     * @throws ProblemException 400 {@code malformed_json}
+     * @throws ProblemException 400 {@code malformed_json}; for a string value or member name with
+     *                          an unpaired surrogate (which no UTF-8 encoder can write) its
+     *                          {@code errors} name each such field by its path
      */
     public static ObjectNode parseObject(byte[] body) {
         JsonNode node;
@@ -49,6 +53,11 @@ public final class JsonBodies {
         }
         if (node == null || !node.isObject()) {
             throw ProblemException.malformedJson("The request body must be a JSON object.");
+        }
+        List<FieldError> unpaired = Utf16.unpairedSurrogates(node);
+        if (!unpaired.isEmpty()) {
+            throw ProblemException.of(Problem.of(400, "malformed_json",
+                    "The request body has text that is not valid Unicode.").withErrors(unpaired));
         }
         return (ObjectNode) node;
     }

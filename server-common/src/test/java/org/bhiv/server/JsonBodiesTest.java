@@ -58,6 +58,37 @@ class JsonBodiesTest {
     }
 
     @Test
+    void loneSurrogateEscapeIs400NamingTheFieldPath() {
+        ProblemException refused = refusal("{\"event_data\":{\"ok\":\"\\ud83d\\ude00\",\"s\":\"x\\ud800\"},"
+                + "\"list\":[\"a\",\"\\udc00\"]}");
+        assertThat(refused.problem().status()).isEqualTo(400);
+        assertThat(refused.problem().errorCode()).isEqualTo("malformed_json");
+        assertThat(refused.problem().errors()).extracting(FieldError::field).containsExactly("event_data.s", "list[1]");
+    }
+
+    @Test
+    void loneSurrogateInAMemberNameIs400() {
+        // Jackson's byte parser already refuses such a name; the walk would name it escaped otherwise.
+        ProblemException refused = refusal("{\"a\":{\"b\\udbff\":1}}");
+        assertThat(refused.problem().status()).isEqualTo(400);
+        assertThat(refused.problem().errorCode()).isEqualTo("malformed_json");
+    }
+
+    @Test
+    void pairedSurrogatesAreAccepted() {
+        assertThat(parseStatus("{\"smile\":\"\\ud83d\\ude00 \ud83d\ude00\"}")).isEqualTo(200);
+    }
+
+    @Test
+    void loneSurrogateOverHttpIsAProblemNamingTheField() {
+        try (HttpClientResponse res = post("application/json", "{\"s\":\"\\ud800\"}")) {
+            assertThat(res.status().code()).isEqualTo(400);
+            String body = res.as(String.class);
+            assertThat(body).contains("\"error_code\":\"malformed_json\"").contains("\"field\":\"s\"");
+        }
+    }
+
+    @Test
     void deepNestingIs400NotA500() {
         int depth = Json.MAX_NESTING_DEPTH + 1;
         String deep = "{\"a\":".repeat(depth) + "1" + "}".repeat(depth);
@@ -78,6 +109,15 @@ class JsonBodiesTest {
         try (HttpClientResponse res = client.get("/nowhere").request()) {
             assertProblem(res, 404, "not_found");
         }
+    }
+
+    private static ProblemException refusal(String body) {
+        try {
+            JsonBodies.parseObject(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (ProblemException e) {
+            return e;
+        }
+        throw new AssertionError("accepted: " + body);
     }
 
     private static int parseStatus(String body) {
