@@ -75,6 +75,16 @@ class JsonBodiesTest {
     }
 
     @Test
+    void duplicateMemberIs400NamingItsPath() {
+        ProblemException top = refusal("{\"a\":1,\"a\":2}");
+        assertThat(top.problem().errorCode()).isEqualTo("malformed_json");
+        assertThat(top.problem().errors()).extracting(FieldError::field).containsExactly("a");
+
+        ProblemException nested = refusal("{\"data\":{\"items\":[{\"x\":1,\"x\":2}]}}");
+        assertThat(nested.problem().errors()).extracting(FieldError::field).containsExactly("data.items[0].x");
+    }
+
+    @Test
     void pairedSurrogatesAreAccepted() {
         assertThat(parseStatus("{\"smile\":\"\\ud83d\\ude00 \ud83d\ude00\"}")).isEqualTo(200);
     }
