@@ -47,7 +47,7 @@ class WorkflowClientFaultTest {
             assertThat(unavailable.statusCode()).isZero();
             assertThat(unavailable.traceId()).isEqualTo("closed-1");
             assertThat(unavailable.attempts()).isEqualTo(3);
-            assertThat(tookMs).isLessThan(3000);
+            assertThat(tookMs).isLessThan(3500);
             assertThat(client.stats()).isEqualTo(new WorkflowStats(1, 0, 0, 1, 0, 2, 0));
         }
     }
@@ -58,15 +58,17 @@ class WorkflowClientFaultTest {
              WorkflowClient client = WorkflowClient.builder().baseUri(hanging.baseUri()).build()) {
             long start = System.nanoTime();
             var stage = client.executeWorkflow("hang-1", "task", TASK, "u");
+            boolean doneWhenReturned = stage.toCompletableFuture().isDone();
             long returnedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             var outcome = outcomeOf(stage);
             long endedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
 
-            assertThat(returnedMs).as("the call returned at once").isLessThan(200);
+            assertThat(doneWhenReturned).as("the call returned before the outcome was known").isFalse();
+            assertThat(returnedMs).as("the call returned well inside the 2 s timeout").isLessThan(1000);
             assertThat(outcome).isInstanceOf(Unavailable.class);
             assertThat(((Unavailable) outcome).cause()).isEqualTo(Cause.TIMEOUT);
             assertThat(((Unavailable) outcome).message()).isEqualTo("no answer within PT2S");
-            assertThat(endedMs).as("ended within the 2 s budget").isBetween(1500L, 3000L);
+            assertThat(endedMs).as("ended within the 2 s budget").isBetween(1500L, 3500L);
             assertThat(hanging.accepted()).isEqualTo(1);
             assertThat(client.stats()).isEqualTo(new WorkflowStats(1, 0, 0, 1, 0, 0, 0));
         }
@@ -82,7 +84,7 @@ class WorkflowClientFaultTest {
 
             assertThat(outcome).isInstanceOf(Unavailable.class);
             assertThat(((Unavailable) outcome).cause()).isEqualTo(Cause.TIMEOUT);
-            assertThat(endedMs).isLessThan(3000);
+            assertThat(endedMs).isLessThan(3500);
             assertThat(client.stats().inFlight()).isZero();
         }
     }
@@ -91,7 +93,7 @@ class WorkflowClientFaultTest {
     void callsBeyondTheInFlightBoundAreDroppedAtOnceAndCounted() throws Exception {
         try (HangingServer hanging = HangingServer.start();
              WorkflowClient client = WorkflowClient.builder().baseUri(hanging.baseUri())
-                     .timeout(Duration.ofMillis(800)).maxInFlight(3).build()) {
+                     .timeout(Duration.ofSeconds(2)).maxInFlight(3).build()) {
             List<CompletionStage<WorkflowOutcome>> stages = new ArrayList<>();
             long start = System.nanoTime();
             for (int i = 0; i < 10; i++) {
@@ -99,7 +101,10 @@ class WorkflowClientFaultTest {
             }
             long returnedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
 
-            assertThat(returnedMs).as("ten calls returned at once").isLessThan(500);
+            for (int i = 0; i < 3; i++) {
+                assertThat(stages.get(i).toCompletableFuture().isDone()).as("call %d still waiting", i).isFalse();
+            }
+            assertThat(returnedMs).as("ten calls returned well inside the 2 s timeout").isLessThan(1000);
             for (int i = 3; i < 10; i++) {
                 var excess = stages.get(i).toCompletableFuture();
                 assertThat(excess.isDone()).as("call %d already ended", i).isTrue();
@@ -174,11 +179,12 @@ class WorkflowClientFaultTest {
                      .timeout(Duration.ofMillis(500)).build()) {
             long start = System.nanoTime();
             CompletableFuture<Boolean> hungHealth = hung.health().toCompletableFuture();
-            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(200);
+            assertThat(hungHealth.isDone()).as("health() returned before the probe ended").isFalse();
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(1000);
 
             assertThat(down.health().toCompletableFuture().get(5, TimeUnit.SECONDS)).isFalse();
             assertThat(hungHealth.get(5, TimeUnit.SECONDS)).isFalse();
-            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(1500);
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(2500);
         }
     }
 

@@ -7,9 +7,10 @@ import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 
 /**
- * Builds a service's config the way {@code Config.create()} does (system properties, then
- * environment variables, then {@code application.yaml}), with explicit overrides on top. Tests
- * and the end-to-end suite use it to start a service on a random port with its real defaults.
+ * Builds a hermetic config for tests and the end-to-end suite: explicit overrides on top of the
+ * service's {@code application.yaml}, and nothing else. Environment variables and system
+ * properties of the machine are NOT read (a {@code BUCKET_URL} set in a shell must not change
+ * what a test sees); a service's {@code Main} uses {@code Config.create()} for those.
  */
 public final class Configs {
 
@@ -17,14 +18,15 @@ public final class Configs {
     }
 
     /**
-     * @param overrides keys that win over every other source, e.g. {@code server.port=0}
+     * The overrides on top of the first {@code application.yaml} on the classpath; no environment
+     * variables, no system properties.
+     *
+     * @param overrides keys that win over {@code application.yaml}, e.g. {@code server.port=0}
      * @return the config
      */
     public static Config create(Map<String, String> overrides) {
         return Config.builder()
                 .addSource(ConfigSources.create(overrides))
-                .addSource(ConfigSources.systemProperties())
-                .addSource(ConfigSources.environmentVariables())
                 .addSource(ConfigSources.classpath("application.yaml"))
                 .disableEnvironmentVariablesSource()
                 .disableSystemPropertiesSource()

@@ -3,7 +3,11 @@ package org.bhiv.server;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.helidon.http.HeaderNames;
@@ -12,7 +16,8 @@ import io.helidon.webserver.http.ServerRequest;
 /**
  * Reads a request body as one JSON object, refusing in the order every service uses:
  * a non-JSON {@code Content-Type} (415), a body over the limit (413), a body that is not a
- * JSON object (400). Never lets a parser exception become a 500.
+ * JSON object or carries a string with an unpaired UTF-16 surrogate (400). Never lets a parser
+ * exception become a 500.
  */
 public final class JsonBodies {
 
@@ -37,20 +42,58 @@ public final class JsonBodies {
      *
      * @param body the bytes
      * @return the object
-     * @throws ProblemException 400 {@code malformed_json}
+     * @throws ProblemException 400 {@code malformed_json}; for a string value or member name with
+     *                          an unpaired surrogate (which no UTF-8 encoder can write) its
+     *                          {@code errors} name each such field by its path
      */
     public static ObjectNode parseObject(byte[] body) {
         JsonNode node;
         try {
             node = Json.mapper().readTree(body);
+        } catch (StreamReadException e) {
+            String duplicate = duplicateMember(e);
+            if (duplicate != null) {
+                throw ProblemException.of(Problem.of(400, "malformed_json", "The request body has a duplicate member.")
+                        .withErrors(List.of(new FieldError(duplicate, "The member appears more than once."))));
+            }
+            throw ProblemException.malformedJson("The request body is not valid JSON.");
         } catch (IOException e) {
-            // Jackson's parse errors and CharConversionException (invalid UTF-8) both land here.
+            // CharConversionException (invalid UTF-8) and other read failures land here.
             throw ProblemException.malformedJson("The request body is not valid JSON.");
         }
         if (node == null || !node.isObject()) {
             throw ProblemException.malformedJson("The request body must be a JSON object.");
         }
+        List<FieldError> unpaired = Utf16.unpairedSurrogates(node);
+        if (!unpaired.isEmpty()) {
+            throw ProblemException.of(Problem.of(400, "malformed_json",
+                    "The request body has text that is not valid Unicode.").withErrors(unpaired));
+        }
         return (ObjectNode) node;
+    }
+
+    /** @return the dotted path of a duplicate member Jackson refused, {@code null} for another parse error */
+    private static String duplicateMember(StreamReadException e) {
+        if (!(e.getProcessor() instanceof JsonParser parser) || e.getOriginalMessage() == null
+                || !e.getOriginalMessage().startsWith("Duplicate ")) {
+            return null;
+        }
+        StringBuilder path = new StringBuilder();
+        List<String> parts = new java.util.ArrayList<>();
+        for (JsonStreamContext ctx = parser.getParsingContext(); ctx != null && !ctx.inRoot(); ctx = ctx.getParent()) {
+            parts.add(ctx.inArray() ? "[" + ctx.getCurrentIndex() + "]" : ctx.getCurrentName());
+        }
+        for (int i = parts.size() - 1; i >= 0; i--) {
+            String part = parts.get(i);
+            if (part == null) {
+                return null;
+            }
+            if (!path.isEmpty() && !part.startsWith("[")) {
+                path.append('.');
+            }
+            path.append(part);
+        }
+        return path.isEmpty() || !Utf16.isWellFormed(path) ? null : path.toString();
     }
 
     /**

@@ -14,7 +14,8 @@ import io.helidon.webserver.observe.metrics.MetricsObserver;
 /**
  * Starts a service the same way everywhere: the {@code server} config node, Helidon's
  * {@code /observe/health} (with the service's readiness checks) and {@code /observe/metrics},
- * problem+json error handling, and the service's routes.
+ * problem+json error handling (also for what Helidon refuses before routing: a bad
+ * percent-encoding, an oversized header or path), and the service's routes.
  */
 public final class Servers {
 
@@ -54,6 +55,7 @@ public final class Servers {
         return WebServer.builder()
                 .config(config.get("server"))
                 .featuresDiscoverServices(false)
+                .directHandlers(ProblemDirectHandler.all())
                 .addFeature(observe)
                 .routing(routing -> {
                     ProblemHandlers.register(routing, decorator);

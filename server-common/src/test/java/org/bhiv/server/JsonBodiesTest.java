@@ -58,6 +58,47 @@ class JsonBodiesTest {
     }
 
     @Test
+    void loneSurrogateEscapeIs400NamingTheFieldPath() {
+        ProblemException refused = refusal("{\"event_data\":{\"ok\":\"\\ud83d\\ude00\",\"s\":\"x\\ud800\"},"
+                + "\"list\":[\"a\",\"\\udc00\"]}");
+        assertThat(refused.problem().status()).isEqualTo(400);
+        assertThat(refused.problem().errorCode()).isEqualTo("malformed_json");
+        assertThat(refused.problem().errors()).extracting(FieldError::field).containsExactly("event_data.s", "list[1]");
+    }
+
+    @Test
+    void loneSurrogateInAMemberNameIs400() {
+        // Jackson's byte parser already refuses such a name; the walk would name it escaped otherwise.
+        ProblemException refused = refusal("{\"a\":{\"b\\udbff\":1}}");
+        assertThat(refused.problem().status()).isEqualTo(400);
+        assertThat(refused.problem().errorCode()).isEqualTo("malformed_json");
+    }
+
+    @Test
+    void duplicateMemberIs400NamingItsPath() {
+        ProblemException top = refusal("{\"a\":1,\"a\":2}");
+        assertThat(top.problem().errorCode()).isEqualTo("malformed_json");
+        assertThat(top.problem().errors()).extracting(FieldError::field).containsExactly("a");
+
+        ProblemException nested = refusal("{\"data\":{\"items\":[{\"x\":1,\"x\":2}]}}");
+        assertThat(nested.problem().errors()).extracting(FieldError::field).containsExactly("data.items[0].x");
+    }
+
+    @Test
+    void pairedSurrogatesAreAccepted() {
+        assertThat(parseStatus("{\"smile\":\"\\ud83d\\ude00 \ud83d\ude00\"}")).isEqualTo(200);
+    }
+
+    @Test
+    void loneSurrogateOverHttpIsAProblemNamingTheField() {
+        try (HttpClientResponse res = post("application/json", "{\"s\":\"\\ud800\"}")) {
+            assertThat(res.status().code()).isEqualTo(400);
+            String body = res.as(String.class);
+            assertThat(body).contains("\"error_code\":\"malformed_json\"").contains("\"field\":\"s\"");
+        }
+    }
+
+    @Test
     void deepNestingIs400NotA500() {
         int depth = Json.MAX_NESTING_DEPTH + 1;
         String deep = "{\"a\":".repeat(depth) + "1" + "}".repeat(depth);
@@ -78,6 +119,15 @@ class JsonBodiesTest {
         try (HttpClientResponse res = client.get("/nowhere").request()) {
             assertProblem(res, 404, "not_found");
         }
+    }
+
+    private static ProblemException refusal(String body) {
+        try {
+            JsonBodies.parseObject(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (ProblemException e) {
+            return e;
+        }
+        throw new AssertionError("accepted: " + body);
     }
 
     private static int parseStatus(String body) {

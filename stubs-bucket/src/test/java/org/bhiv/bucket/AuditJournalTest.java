@@ -116,6 +116,29 @@ class AuditJournalTest {
         assertThat(lines.get(5)).startsWith("{\"seq\":6,");
     }
 
+    @Test
+    void aLoneSurrogateIsRefusedNamingTheFieldAndLaterWritesAndTheChainAreUnharmed() {
+        Path journal = dir.resolve("bucket.jsonl");
+        try (BucketFixture bucket = BucketFixture.start(Map.of("bucket.journal", journal.toString()))) {
+            writeFive(bucket);
+            BucketFixture.Answer refused = bucket.writeAsExecutor("{\"event_id\":\"e-bad\",\"s\":\"\\ud800\"}");
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.json().get("error_code").asText()).isEqualTo("malformed_json");
+            assertThat(refused.json().at("/errors/0/field").asText()).isEqualTo("event_data.s");
+            assertThat(refused.json().get("success").asBoolean()).isFalse();
+
+            BucketFixture.Answer next = bucket.writeAsExecutor("{\"event_id\":\"e-6\",\"event_type\":\"workflow_execution\"}");
+            assertThat(next.status()).isEqualTo(200);
+            assertThat(next.json().get("seq").asLong()).isEqualTo(6);
+        }
+        try (BucketFixture bucket = BucketFixture.start(Map.of("bucket.journal", journal.toString()))) {
+            JsonNode verdict = bucket.get("/core/audit/verify", BucketFixture.CORE).json();
+            assertThat(verdict.get("valid").asBoolean()).isTrue();
+            assertThat(verdict.get("length").asInt()).isEqualTo(6);
+            assertThat(verdict.get("first_invalid_seq").isNull()).isTrue();
+        }
+    }
+
     private static void writeFive(BucketFixture bucket) {
         for (int i = 1; i <= 5; i++) {
             BucketFixture.Answer answer = bucket.writeAsExecutor("{\"event_id\":\"e-" + i

@@ -5,11 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -23,6 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import org.bhiv.server.Hashing;
 import org.bhiv.server.Json;
 import org.bhiv.server.LogSafe;
 
@@ -155,20 +152,12 @@ final class AgentResultSink {
         data.put("user_id", task.userId() == null ? "system" : task.userId());
         data.put("input_type", task.inputType());
         data.put("tags", task.tags());
-        data.put("input", Map.of("redacted", true, "sha256", sha256(task.input()), "length", task.input().length()));
+        data.put("input", Map.of("redacted", true, "sha256", Hashing.sha256Hex(task.input()), "length", task.input().length()));
         data.put("timestamp", Instant.now().toString());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("requester_id", REQUESTER_ID);
         body.put("event_data", data);
         return body;
-    }
-
-    private static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** @return {@code {sent, delivered, failed, dropped, in_flight}} for the health answer */

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -20,19 +19,23 @@ import org.bhiv.server.auth.Tokens;
  * {@code GET /health} (contracts 7): {@code {"status": "healthy", "auth", "uptime_seconds",
  * "workflow_executor": {"reachable", "in_flight", "sent", "failed", "dropped", ...},
  * "bucket_events": {...}}}. Core is healthy whether or not the executor is: it keeps answering
- * without it. {@code reachable} asks the executor's {@code /healthz} and waits at most the
- * bridge's timeout (2 s) for it.
+ * without it. {@code reachable} is the last answer of the background {@link ExecutorProbe}
+ * (never waited for here), {@code checked_at} when it came and {@code age_ms} how old it is
+ * (both {@code null} before the first probe ended, when {@code reachable} is {@code false}).
  */
 final class HealthService implements HttpService {
 
     private final Tokens tokens;
     private final WorkflowClient workflows;
+    private final ExecutorProbe probe;
     private final AgentResultSink agentResults;
     private final Instant started;
 
-    HealthService(Tokens tokens, WorkflowClient workflows, AgentResultSink agentResults, Instant started) {
+    HealthService(Tokens tokens, WorkflowClient workflows, ExecutorProbe probe, AgentResultSink agentResults,
+                  Instant started) {
         this.tokens = tokens;
         this.workflows = workflows;
+        this.probe = probe;
         this.agentResults = agentResults;
         this.started = started;
     }
@@ -42,11 +45,26 @@ final class HealthService implements HttpService {
         rules.get("/", this::health);
     }
 
+    /** The probe lives as long as the server. */
+    @Override
+    public void beforeStart() {
+        probe.start();
+    }
+
+    @Override
+    public void afterStop() {
+        probe.close();
+    }
+
     private void health(ServerRequest req, ServerResponse res) {
-        boolean reachable = reachable();
+        ExecutorProbe.Result probed = probe.last();
         WorkflowStats stats = workflows.stats();
+        Instant now = Instant.now();
         Map<String, Object> executor = new LinkedHashMap<>();
-        executor.put("reachable", reachable);
+        executor.put("reachable", probed.reachable());
+        executor.put("checked_at", probed.checkedAt() == null ? null : probed.checkedAt().toString());
+        executor.put("age_ms", probed.checkedAt() == null ? null
+                : Math.max(0, Duration.between(probed.checkedAt(), now).toMillis()));
         executor.put("in_flight", stats.inFlight());
         executor.put("sent", stats.sent());
         executor.put("failed", stats.failed());
@@ -58,22 +76,9 @@ final class HealthService implements HttpService {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", "healthy");
         body.put("auth", Caller.mode(tokens));
-        body.put("uptime_seconds", Duration.between(started, Instant.now()).toSeconds());
+        body.put("uptime_seconds", Duration.between(started, now).toSeconds());
         body.put("workflow_executor", executor);
         body.put("bucket_events", agentResults.stats());
         Responses.json(res, 200, body);
-    }
-
-    private boolean reachable() {
-        try {
-            // health() itself ends within the bridge's timeout; the extra second is only a backstop.
-            return workflows.health().toCompletableFuture().get(WorkflowClient.MAX_TIMEOUT.toMillis() + 1000,
-                    TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } catch (Exception e) {
-            return false;
-        }
     }
 }

@@ -1,5 +1,6 @@
 package org.bhiv.core;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -50,14 +51,16 @@ public final class Main {
         WorkflowClient workflows = executorConfig.newClient();
         AgentResultSink agentResults = new AgentResultSink(bucketConfig);
         LOGGER.log(System.Logger.Level.INFO, "Core stand-in: " + executorConfig + ", " + bucketConfig);
-        WebServer server = Servers.start(config, routing -> routing(routing, tokens, workflows, agentResults), List.of());
+        ExecutorProbe probe = new ExecutorProbe(workflows, executorConfig.healthInterval(), Clock.systemUTC());
+        WebServer server = Servers.start(config, routing -> routing(routing, tokens, workflows, probe, agentResults),
+                List.of());
         return server;
     }
 
-    static void routing(HttpRouting.Builder routing, Tokens tokens, WorkflowClient workflows,
+    static void routing(HttpRouting.Builder routing, Tokens tokens, WorkflowClient workflows, ExecutorProbe probe,
                         AgentResultSink agentResults) {
         routing.addFilter(BearerTokenFilter.create(tokens, "core"))
-                .register("/health", new HealthService(tokens, workflows, agentResults, Instant.now()))
+                .register("/health", new HealthService(tokens, workflows, probe, agentResults, Instant.now()))
                 .register("/handle_task", new TaskService(new DecisionRules(), workflows, agentResults));
     }
 }

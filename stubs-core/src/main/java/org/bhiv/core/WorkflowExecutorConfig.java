@@ -13,8 +13,19 @@ import org.bhiv.bridge.WorkflowClient;
  * @param timeout     the whole budget of one workflow call, retries included, at most 2 s ({@code PT2S})
  * @param maxInFlight calls in progress at most; more are dropped ({@code 64})
  * @param retries     retries after a connection failure, timeout or 503 ({@code 2})
+ * @param healthInterval how often Core probes the executor's {@code /healthz} in the background ({@code PT5S})
  */
-record WorkflowExecutorConfig(String url, String token, Duration timeout, int maxInFlight, int retries) {
+record WorkflowExecutorConfig(String url, String token, Duration timeout, int maxInFlight, int retries,
+                              Duration healthInterval) {
+
+    /** Default of {@code workflow-executor.health-interval}. */
+    static final Duration DEFAULT_HEALTH_INTERVAL = Duration.ofSeconds(5);
+
+    WorkflowExecutorConfig {
+        if (healthInterval == null || healthInterval.toMillis() < 1) {
+            throw new IllegalArgumentException("workflow-executor.health-interval must be at least 1 ms: " + healthInterval);
+        }
+    }
 
     /**
      * @param node the {@code workflow-executor} node
@@ -25,7 +36,9 @@ record WorkflowExecutorConfig(String url, String token, Duration timeout, int ma
                 ConfigValues.secret(node.get("token")),
                 ConfigValues.duration(node.get("timeout"), "workflow-executor.timeout", WorkflowClient.MAX_TIMEOUT),
                 node.get("max-in-flight").asInt().orElse(64),
-                node.get("retries").asInt().orElse(2));
+                node.get("retries").asInt().orElse(2),
+                ConfigValues.duration(node.get("health-interval"), "workflow-executor.health-interval",
+                        DEFAULT_HEALTH_INTERVAL));
     }
 
     /**
@@ -46,6 +59,6 @@ record WorkflowExecutorConfig(String url, String token, Duration timeout, int ma
     @Override
     public String toString() {
         return "WorkflowExecutorConfig[url=" + url + ", token=" + (token == null ? "none" : "***") + ", timeout="
-                + timeout + ", maxInFlight=" + maxInFlight + ", retries=" + retries + "]";
+                + timeout + ", maxInFlight=" + maxInFlight + ", retries=" + retries + ", healthInterval=" + healthInterval + "]";
     }
 }

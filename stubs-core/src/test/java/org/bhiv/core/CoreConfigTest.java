@@ -18,7 +18,8 @@ class CoreConfigTest {
         var executor = WorkflowExecutorConfig.create(config.get("workflow-executor"));
         var bucket = BucketConfig.create(config.get("bucket"));
 
-        assertThat(executor).isEqualTo(new WorkflowExecutorConfig("http://localhost:8003", null, Duration.ofSeconds(2), 64, 2));
+        assertThat(executor).isEqualTo(new WorkflowExecutorConfig("http://localhost:8003", null, Duration.ofSeconds(2), 64, 2,
+                Duration.ofSeconds(5)));
         assertThat(bucket).isEqualTo(new BucketConfig("http://localhost:8001", null, Duration.ofSeconds(2), 64));
     }
 
@@ -27,11 +28,13 @@ class CoreConfigTest {
         var config = Configs.create(Map.of("workflow-executor.url", "http://executor:9003/",
                 "workflow-executor.token", "t1", "workflow-executor.timeout", "PT0.5S",
                 "workflow-executor.max-in-flight", "8", "workflow-executor.retries", "0",
+                "workflow-executor.health-interval", "PT0.25S",
                 "bucket.url", "https://bucket.example", "bucket.token", "t2", "bucket.timeout", "PT1S",
                 "bucket.max-in-flight", "4"));
 
         assertThat(WorkflowExecutorConfig.create(config.get("workflow-executor")))
-                .isEqualTo(new WorkflowExecutorConfig("http://executor:9003/", "t1", Duration.ofMillis(500), 8, 0));
+                .isEqualTo(new WorkflowExecutorConfig("http://executor:9003/", "t1", Duration.ofMillis(500), 8, 0,
+                        Duration.ofMillis(250)));
         assertThat(BucketConfig.create(config.get("bucket")))
                 .isEqualTo(new BucketConfig("https://bucket.example", "t2", Duration.ofSeconds(1), 4));
     }
@@ -52,7 +55,8 @@ class CoreConfigTest {
                 io.helidon.config.EnvironmentVariables.expand(env)));
 
         assertThat(WorkflowExecutorConfig.create(config.get("workflow-executor")))
-                .isEqualTo(new WorkflowExecutorConfig("http://executor:8003", "t1", Duration.ofSeconds(1), 16, 1));
+                .isEqualTo(new WorkflowExecutorConfig("http://executor:8003", "t1", Duration.ofSeconds(1), 16, 1,
+                        Duration.ofSeconds(5)));
         assertThat(BucketConfig.create(config.get("bucket")))
                 .isEqualTo(new BucketConfig("http://bucket:8001", "t2", Duration.ofMillis(500), 8));
     }
@@ -97,7 +101,7 @@ class CoreConfigTest {
 
     @Test
     void tokensNeverShowInToString() {
-        var executor = new WorkflowExecutorConfig("http://x", "secret-1", Duration.ofSeconds(1), 1, 0);
+        var executor = new WorkflowExecutorConfig("http://x", "secret-1", Duration.ofSeconds(1), 1, 0, Duration.ofSeconds(5));
         var bucket = new BucketConfig("http://x", "secret-2", Duration.ofSeconds(1), 1);
 
         assertThat(executor.toString()).contains("token=***").doesNotContain("secret-1");

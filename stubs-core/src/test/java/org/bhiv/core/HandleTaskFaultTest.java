@@ -34,7 +34,8 @@ class HandleTaskFaultTest {
             assertThat(answer.status()).isEqualTo(200);
             assertThat(answer.body().path("status").asText()).isEqualTo("success");
             assertThat(answer.body().path("agent_output").path("requires_workflow").asBoolean()).isTrue();
-            await().atMost(Duration.ofSeconds(2)).until(() -> executor.accepted() == 1 && bucket.accepted() == 1);
+            // The executor holds the task's connection and the background health probe's.
+            await().atMost(Duration.ofSeconds(2)).until(() -> executor.accepted() == 2 && bucket.accepted() == 1);
 
             // The bridge gives up within its 2 s budget and counts it; health says the executor is unreachable.
             await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {

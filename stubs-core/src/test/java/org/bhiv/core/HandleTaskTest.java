@@ -168,8 +168,11 @@ class HandleTaskTest {
     @Test
     void healthReportsTheReachableExecutorAndTheBridgesCounters() {
         core.postTask("{\"agent\":\"a\",\"input\":\"add a todo: water plants\"}");
-        await().atMost(Duration.ofSeconds(5)).until(() -> core.get("/health").body()
-                .path("workflow_executor").path("delivered").asLong() >= 1);
+        // reachable is the background probe's last answer; the first probe runs as Core starts.
+        await().atMost(Duration.ofSeconds(5)).until(() -> {
+            var executor = core.get("/health").body().path("workflow_executor");
+            return executor.path("delivered").asLong() >= 1 && executor.path("reachable").asBoolean();
+        });
 
         var health = core.get("/health");
 

@@ -133,6 +133,19 @@ class KarmaEventTest {
     }
 
     @Test
+    void aTypeThatIsNotAStringIsAnInvalidEventType() {
+        for (String type : new String[] {"5", "true", "{\"a\":1}", "[\"life_event\"]"}) {
+            KarmaFixture.Answer answer = karma.post("/v1/event/", KarmaFixture.CORE,
+                    "{\"type\":" + type + ",\"data\":{\"user_id\":\"u\"}}");
+            assertThat(answer.status()).as(type).isEqualTo(400);
+            assertThat(answer.json().get("status").asText()).isEqualTo("error");
+            assertThat(answer.json().at("/error/code").asText()).isEqualTo("invalid_event_type");
+            assertThat(answer.json().at("/error/message").asText()).isEqualTo("Invalid event type");
+            assertThat(answer.json().at("/errors/0/field").asText()).isEqualTo("type");
+        }
+    }
+
+    @Test
     void invalidLifeEventNamesEveryInvalidField() {
         KarmaFixture.Answer answer = karma.post("/v1/event/", KarmaFixture.CORE, """
                 {"type":"life_event","timestamp":"soon","data":{"action":"stealing","role":"king",

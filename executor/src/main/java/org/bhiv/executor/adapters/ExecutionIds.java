@@ -1,9 +1,6 @@
 package org.bhiv.executor.adapters;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import org.bhiv.server.Hashing;
 
 /**
  * Deterministic identifiers (section 3.2): {@code prefix} + the first 16 lowercase hex digits
@@ -22,12 +19,6 @@ public final class ExecutionIds {
      * @return the identifier
      */
     public static String derive(String prefix, String idempotencyKey, String actionType) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256")
-                    .digest((idempotencyKey + "\n" + actionType).getBytes(StandardCharsets.UTF_8));
-            return prefix + HexFormat.of().formatHex(hash, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return prefix + Hashing.sha256Hex(idempotencyKey + "\n" + actionType).substring(0, 16);
     }
 }

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.bhiv.server.CanonicalJson;
+import org.bhiv.server.Hashing;
 
 /**
  * One validated workflow request that is about to execute under an idempotency key.
@@ -27,6 +29,6 @@ public record Attempt(String key, String traceId, String actionType, JsonNode bo
 
     /** @return the request's fingerprint (SHA-256 of its canonical JSON) */
     public String fingerprint() {
-        return CanonicalJson.fingerprint(body);
+        return Hashing.sha256Hex(CanonicalJson.of(body));
     }
 }

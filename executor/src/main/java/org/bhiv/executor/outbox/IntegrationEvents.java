@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.bhiv.server.Hashing;
 import org.bhiv.server.Json;
 
 /**
@@ -49,7 +50,7 @@ public final class IntegrationEvents {
      * @return the id
      */
     public static String eventId(String traceId, String executionId, Sink sink) {
-        return "evt_" + Sha256.hex("bhiv-event-v2\0" + sink.wireName() + "\0" + traceId + "\0" + executionId)
+        return "evt_" + Hashing.sha256Hex("bhiv-event-v2\0" + sink.wireName() + "\0" + traceId + "\0" + executionId)
                 .substring(0, 32);
     }
 
@@ -115,7 +116,7 @@ public final class IntegrationEvents {
         }
         ObjectNode summary = NODES.objectNode()
                 .put("truncated", true)
-                .put("sha256", Sha256.hex(json))
+                .put("sha256", Hashing.sha256Hex(json))
                 .put("length", json.length());
         result.properties().forEach(field -> {
             JsonNode v = field.getValue();

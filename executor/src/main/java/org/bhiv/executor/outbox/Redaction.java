@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.bhiv.server.Hashing;
 
 /**
  * Removes content from an execution result before it leaves the executor: {@code message},
@@ -60,7 +61,7 @@ public final class Redaction {
         String text = value.isTextual() ? value.asText() : value.toString();
         return NODES.objectNode()
                 .put("redacted", true)
-                .put("sha256", Sha256.hex(text))
+                .put("sha256", Hashing.sha256Hex(text))
                 .put("length", text.codePointCount(0, text.length()));
     }
 

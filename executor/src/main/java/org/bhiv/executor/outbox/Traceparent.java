@@ -2,6 +2,8 @@ package org.bhiv.executor.outbox;
 
 import java.util.regex.Pattern;
 
+import org.bhiv.server.Hashing;
+
 /**
  * W3C Trace Context {@code traceparent} values for outbound events.
  */
@@ -26,14 +28,14 @@ public final class Traceparent {
      * @return a valid {@code traceparent}
      */
     public static String forEvent(String incoming, String traceId, String eventId) {
-        String span = nonZero(Sha256.hex("span\0" + eventId).substring(0, 16), ZERO_SPAN);
+        String span = nonZero(Hashing.sha256Hex("span\0" + eventId).substring(0, 16), ZERO_SPAN);
         if (incoming != null) {
             var m = VALID.matcher(incoming.strip().toLowerCase(java.util.Locale.ROOT));
             if (m.matches() && !m.group(1).equals(ZERO_TRACE) && !m.group(2).equals(ZERO_SPAN)) {
                 return "00-" + m.group(1) + "-" + span + "-" + m.group(3);
             }
         }
-        String trace = nonZero(Sha256.hex("trace\0" + traceId).substring(0, 32), ZERO_TRACE);
+        String trace = nonZero(Hashing.sha256Hex("trace\0" + traceId).substring(0, 32), ZERO_TRACE);
         return "00-" + trace + "-" + span + "-01";
     }
 

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * @param decision       always {@code workflow}
  * @param payload        {@code data.payload}, non-empty (do not modify)
  * @param body           the whole request body as parsed (do not modify); its fingerprint is
- *                       {@link org.bhiv.executor.idempotency.CanonicalJson#fingerprint}
+ *                       {@link org.bhiv.executor.idempotency.Attempt#fingerprint}
  * @param traceparent    the request's W3C {@code traceparent} header, {@code null} when absent
  *                       (the integration events continue the caller's trace with it)
  */

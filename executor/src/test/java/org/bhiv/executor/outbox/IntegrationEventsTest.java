@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.bhiv.server.Hashing;
 import org.bhiv.server.Json;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class IntegrationEventsTest {
 
-    private static final String SHA256_OF_HELLO_THERE = Sha256.hex("Hello there");
+    private static final String SHA256_OF_HELLO_THERE = Hashing.sha256Hex("Hello there");
 
     @Test
     void bucketEventCarriesEveryContractFieldWithContentRedacted() throws Exception {
@@ -126,7 +127,7 @@ class IntegrationEventsTest {
         assertThat(redacted.get("model").asText()).isEqualTo("m1");
         assertThat(redacted.get("health").asText()).isEqualTo("OK");
         assertThat(redacted.get("error_code").isNull()).isTrue();
-        assertThat(redacted.get("prompt").get("sha256").asText()).isEqualTo(Sha256.hex("secret question"));
+        assertThat(redacted.get("prompt").get("sha256").asText()).isEqualTo(Hashing.sha256Hex("secret question"));
         assertThat(redacted.get("prompt").get("length").asInt()).isEqualTo(15);
         assertThat(redacted.get("response").get("redacted").asBoolean()).isTrue();
         assertThat(redacted.get("details").get(0).get("body").get("length").asInt()).isEqualTo(9);

@@ -1,13 +1,12 @@
 package org.bhiv.server.auth;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import io.helidon.config.Config;
+import org.bhiv.server.Hashing;
 
 /**
  * The table {@code token -> identity} of one service, from {@code security.tokens}
@@ -88,11 +87,7 @@ public final class Tokens {
     }
 
     private static byte[] digest(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Hashing.sha256(token);
     }
 
     private record Entry(byte[] digest, String identity) {

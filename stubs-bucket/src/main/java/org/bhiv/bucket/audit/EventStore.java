@@ -89,7 +89,7 @@ public final class EventStore {
      * @param requesterId the proven identity
      * @param eventData   the caller's event
      * @return the outcome: the new record, or the sequence number of the earlier one
-     * @throws ProblemException 507 {@code storage_full}
+     * @throws ProblemException 507 {@code storage_full}, 503 {@code journal_unavailable}, 400 {@code malformed_json}
      */
     public synchronized Appended append(String requesterId, ObjectNode eventData) {
         JsonNode eventId = eventData.get("event_id");
@@ -110,6 +110,9 @@ public final class EventStore {
                 LOGGER.log(Level.ERROR, "Cannot append seq " + seq + " to the journal; the event is refused", e);
                 throw ProblemException.of(503, "journal_unavailable",
                         "The audit journal cannot be written; the event was not stored.");
+            } catch (IllegalArgumentException e) {
+                // Text no UTF-8 encoder can write; JsonBodies refuses it first, this is the journal's own guard.
+                throw ProblemException.malformedJson("The event has text that is not valid Unicode; it was not stored.");
             }
         }
         index(record);

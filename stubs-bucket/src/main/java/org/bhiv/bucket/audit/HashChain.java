@@ -1,13 +1,11 @@
 package org.bhiv.bucket.audit;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.bhiv.server.CanonicalJson;
+import org.bhiv.server.Hashing;
 
 /**
  * The audit hash chain: {@code hash = hex(SHA-256(prev_hash + canonical JSON of the record
@@ -31,7 +29,7 @@ public final class HashChain {
     public static String hash(String prevHash, ObjectNode record) {
         ObjectNode withoutHash = record.deepCopy();
         withoutHash.remove(EventRecord.HASH);
-        return sha256Hex(prevHash + CanonicalJson.of(withoutHash));
+        return Hashing.sha256Hex(prevHash + CanonicalJson.of(withoutHash));
     }
 
     /**
@@ -75,14 +73,5 @@ public final class HashChain {
     private static String text(ObjectNode record, String field) {
         JsonNode value = record.get(field);
         return value != null && value.isTextual() ? value.asText() : "";
-    }
-
-    static String sha256Hex(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }

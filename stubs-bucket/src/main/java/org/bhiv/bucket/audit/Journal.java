@@ -1,8 +1,11 @@
 package org.bhiv.bucket.audit;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,15 +22,19 @@ import org.bhiv.server.Json;
  * The append-only JSON-lines journal: one stored record per line, UTF-8, written and flushed
  * before Bucket answers. Nothing rewrites or truncates it; a line that cannot be read back is
  * kept on disk and reported by the chain verification, never skipped silently.
+ *
+ * <p>Each record is encoded to complete UTF-8 bytes before anything reaches the file (a record
+ * that cannot be encoded is refused with the file untouched), then written with one write call.
+ * After an I/O failure the file is reopened, so one failure does not refuse every later record.
  */
 public final class Journal implements AutoCloseable {
 
     private final Path path;
-    private final BufferedWriter writer;
+    private OutputStream out;
 
-    private Journal(Path path, BufferedWriter writer) {
+    private Journal(Path path, OutputStream out) {
         this.path = path;
-        this.writer = writer;
+        this.out = out;
     }
 
     /**
@@ -42,17 +49,26 @@ public final class Journal implements AutoCloseable {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            BufferedWriter writer = Files.newBufferedWriter(path, StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
-            if (endsWithoutNewline(path)) {
-                // A torn last line (a crash mid-write) stays as it is, reported by verification;
-                // the next record starts on a line of its own instead of being glued onto it.
-                writer.write('\n');
-                writer.flush();
-            }
-            return new Journal(path, writer);
+            return new Journal(path, openForAppend(path));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the Bucket journal " + path, e);
+        }
+    }
+
+    private static OutputStream openForAppend(Path path) throws IOException {
+        OutputStream out = Files.newOutputStream(path,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+        try {
+            if (endsWithoutNewline(path)) {
+                // A torn last line (a crash or failure mid-write) stays as it is, reported by
+                // verification; the next record starts on a line of its own instead of being glued onto it.
+                out.write('\n');
+                out.flush();
+            }
+            return out;
+        } catch (IOException e) {
+            out.close();
+            throw e;
         }
     }
 
@@ -83,15 +99,47 @@ public final class Journal implements AutoCloseable {
      * Appends one record and flushes it to the operating system.
      *
      * @param record the sealed record
+     * @throws IllegalArgumentException when the record cannot be encoded as UTF-8 (the file is untouched)
+     * @throws UncheckedIOException     when the write fails (the journal is reopened for the next record)
      */
     public synchronized void append(ObjectNode record) {
+        byte[] line = encode(record);
         try {
-            writer.write(Json.mapper().writeValueAsString(record));
-            writer.write('\n');
-            writer.flush();
+            if (out == null) {
+                out = openForAppend(path);
+            }
+            out.write(line);
+            out.flush();
         } catch (IOException e) {
+            reset();
             throw new UncheckedIOException("Cannot append to the Bucket journal " + path, e);
         }
+    }
+
+    private static byte[] encode(ObjectNode record) {
+        try {
+            String text = Json.mapper().writeValueAsString(record) + "\n";
+            ByteBuffer bytes = StandardCharsets.UTF_8.newEncoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .encode(CharBuffer.wrap(text));
+            byte[] line = new byte[bytes.remaining()];
+            bytes.get(line);
+            return line;
+        } catch (IOException e) {
+            // CharacterCodingException (an unpaired surrogate) or a Jackson failure: nothing was written.
+            throw new IllegalArgumentException("The record cannot be encoded as UTF-8; nothing was written", e);
+        }
+    }
+
+    /** Drops the stream after a failure; the next append opens the file afresh. */
+    private void reset() {
+        try {
+            out.close();
+        } catch (IOException | RuntimeException ignored) {
+            // The stream is already broken; the reopened one is what counts.
+        }
+        out = null;
     }
 
     /** @return the journal's file */
@@ -101,8 +149,11 @@ public final class Journal implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (out == null) {
+            return;
+        }
         try {
-            writer.close();
+            out.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

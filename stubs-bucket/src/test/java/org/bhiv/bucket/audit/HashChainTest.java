@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.bhiv.server.CanonicalJson;
+import org.bhiv.server.Hashing;
 import org.bhiv.server.Json;
 import org.junit.jupiter.api.Test;
 
@@ -23,10 +25,24 @@ class HashChainTest {
     @Test
     void hashIsSha256OfPrevHashAndCanonicalRecordWithoutHash() throws Exception {
         ObjectNode record = (ObjectNode) Json.mapper().readTree("{\"seq\":1,\"hash\":\"ignored\",\"a\":\"x\"}");
-        String expected = HashChain.sha256Hex(HashChain.GENESIS + "{\"a\":\"x\",\"seq\":1}");
+        String expected = Hashing.sha256Hex(HashChain.GENESIS + "{\"a\":\"x\",\"seq\":1}");
         assertThat(HashChain.hash(HashChain.GENESIS, record)).isEqualTo(expected).hasSize(64);
         // Known SHA-256 value, so the formula is pinned, not only self-consistent.
-        assertThat(HashChain.sha256Hex("abc")).isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        assertThat(Hashing.sha256Hex("abc")).isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    }
+
+    @Test
+    void hashOfARecordWithEscapesUnicodeAndNumbersIsPinned() throws Exception {
+        // Pinned when the chain had its own CanonicalJson; the shared one must give the same hash.
+        ObjectNode record = (ObjectNode) Json.mapper().readTree("{\"seq\":1,\"received_at\":\"2026-01-01T00:00:00Z\","
+                + "\"requester_id\":\"bhiv_core\","
+                + "\"s\":\"caf\\u00e9 \\\"q\\\" \\n\\t\\u0001 \\u2603 \\ud83d\\ude00 </script> \\u2028\","
+                + "\"n\":[1,-2,3.5,1.0E10,12345678901234567890,0.1,1e-7,-0.0],"
+                + "\"o\":{\"z\":null,\"a\":true,\"B\":false,\"\\u00e9\":{},\"e\":[]},"
+                + "\"timestamp\":\"x\",\"prev_hash\":\"" + HashChain.GENESIS + "\",\"hash\":\"h\"}");
+
+        assertThat(HashChain.hash(HashChain.GENESIS, record))
+                .isEqualTo("4fd2bf7b1dbedf1b4f04f9d4b9e1e49fe6da88e9b8bffcbde8386545c0050063");
     }
 
     @Test

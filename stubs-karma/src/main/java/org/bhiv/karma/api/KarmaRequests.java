@@ -53,14 +53,15 @@ final class KarmaRequests {
     /**
      * @param body a {@code /v1/event/} body
      * @return its type, {@code life_event} or {@code stats_request}
-     * @throws ProblemException 422 when {@code type} is missing, 400 {@code invalid_event_type} when unknown
+     * @throws ProblemException 422 when {@code type} is missing (absent, null or blank), 400
+     *                          {@code invalid_event_type} for any other value, a non-string included
      */
     static String type(ObjectNode body) {
         JsonNode type = body.get("type");
-        if (type == null || !type.isTextual() || type.asText().isBlank()) {
+        if (type == null || type.isNull() || type.isTextual() && type.asText().isBlank()) {
             throw ProblemException.invalidFields("invalid_event", List.of(new FieldError("type", "is required")));
         }
-        if (!type.asText().equals(LIFE_EVENT) && !type.asText().equals(STATS_REQUEST)) {
+        if (!type.isTextual() || !type.asText().equals(LIFE_EVENT) && !type.asText().equals(STATS_REQUEST)) {
             throw ProblemException.of(Problem.of(400, "invalid_event_type", "Invalid event type")
                     .withErrors(List.of(new FieldError("type", "must be one of [life_event, stats_request]"))));
         }

@@ -1,26 +1,22 @@
-package org.bhiv.executor.idempotency;
+package org.bhiv.server;
 
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.bhiv.server.Json;
 
 /**
- * The canonical text of a JSON value, and the request fingerprint built on it. Canonical means:
- * object members sorted by name (UTF-16 code unit order, as in RFC 8785), no whitespace between
- * tokens, strings escaped as the shared mapper writes them, numbers as parsed (so {@code 1} and
- * {@code 1.0} differ). Two bodies that differ only in member order or whitespace get the same
- * fingerprint.
+ * The canonical text of a JSON value: object members sorted by name (UTF-16 code unit order,
+ * as in RFC 8785) at every depth, array order kept, no whitespace between tokens, strings and
+ * numbers written by the shared {@link Json#mapper()} exactly as it writes them elsewhere
+ * (so {@code 1} and {@code 1.0} differ). The same value always gives the same text, and a
+ * value read back from that text gives it again. The input of Bucket's audit hash chain and of
+ * the executor's request fingerprint: its output must never change.
  */
 public final class CanonicalJson {
 
@@ -39,21 +35,6 @@ public final class CanonicalJson {
             throw new UncheckedIOException("Cannot write canonical JSON", e);
         }
         return out.toString();
-    }
-
-    /**
-     * The request fingerprint of contracts 3.4.
-     *
-     * @param body the parsed request body
-     * @return SHA-256 of the body's canonical text (UTF-8), 64 lowercase hex digits
-     */
-    public static String fingerprint(JsonNode body) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(of(body).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every JDK has SHA-256", e);
-        }
     }
 
     private static void write(JsonGenerator gen, JsonNode node) throws IOException {

@@ -1,4 +1,4 @@
-package org.bhiv.executor.idempotency;
+package org.bhiv.server;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -8,7 +8,6 @@ import java.util.Random;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.bhiv.server.Json;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,7 +16,29 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.maps;
 import static org.quicktheories.generators.SourceDSL.strings;
 
+/** Canonical JSON and the SHA-256 built on it; the pinned values must never change (Bucket's hash chain and the executor's fingerprints rest on them). */
 class CanonicalJsonTest {
+
+    private static String fingerprint(JsonNode body) {
+        return Hashing.sha256Hex(CanonicalJson.of(body));
+    }
+
+    @Test
+    void textIsPinnedForEscapesUnicodeNumbersAndNesting() throws Exception {
+        JsonNode record = Json.mapper().readTree("{\"seq\":1,\"received_at\":\"2026-01-01T00:00:00Z\",\"requester_id\":\"bhiv_core\","
+                + "\"s\":\"caf\\u00e9 \\\"q\\\" \\n\\t\\u0001 \\u2603 \\ud83d\\ude00 </script> \\u2028\","
+                + "\"n\":[1,-2,3.5,1.0E10,12345678901234567890,0.1,1e-7,-0.0],"
+                + "\"o\":{\"z\":null,\"a\":true,\"B\":false,\"\\u00e9\":{},\"e\":[]},"
+                + "\"timestamp\":\"x\",\"prev_hash\":\"" + "0".repeat(64) + "\"}");
+
+        assertThat(CanonicalJson.of(record)).isEqualTo("{\"n\":[1,-2,3.5,1.0E10,12345678901234567890,0.1,1.0E-7,-0.0],\"o\":{\"B\":false,\"a\":true,\"e\":[],\"z\":null,\"\u00e9\":{}},\"prev_hash\":\"0000000000000000000000000000000000000000000000000000000000000000\",\"received_at\":\"2026-01-01T00:00:00Z\",\"requester_id\":\"bhiv_core\",\"s\":\"caf\u00e9 \\\"q\\\" \\n\\t\\u0001 \u2603 \ud83d\ude00 </script> \u2028\",\"seq\":1,\"timestamp\":\"x\"}");
+    }
+
+    @Test
+    void sha256HexIsPinned() {
+        assertThat(Hashing.sha256Hex("abc")).isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        assertThat(Hashing.sha256("abc")).hasSize(32);
+    }
 
     @Test
     void membersAreSortedAndWhitespaceIsDropped() throws Exception {
@@ -51,16 +72,16 @@ class CanonicalJsonTest {
     @Test
     void fingerprintIsSha256HexOfTheCanonicalText() throws Exception {
         // sha256("{}") is well known
-        assertThat(CanonicalJson.fingerprint(Json.mapper().readTree(" { } ")))
+        assertThat(fingerprint(Json.mapper().readTree(" { } ")))
                 .isEqualTo("44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a");
     }
 
     @Test
     void differentValuesGiveDifferentFingerprints() throws Exception {
-        String a = CanonicalJson.fingerprint(Json.mapper().readTree("{\"trace_id\":\"t\",\"n\":1}"));
-        String b = CanonicalJson.fingerprint(Json.mapper().readTree("{\"trace_id\":\"t\",\"n\":2}"));
-        String arrayOrder = CanonicalJson.fingerprint(Json.mapper().readTree("{\"a\":[1,2]}"));
-        String arrayReordered = CanonicalJson.fingerprint(Json.mapper().readTree("{\"a\":[2,1]}"));
+        String a = fingerprint(Json.mapper().readTree("{\"trace_id\":\"t\",\"n\":1}"));
+        String b = fingerprint(Json.mapper().readTree("{\"trace_id\":\"t\",\"n\":2}"));
+        String arrayOrder = fingerprint(Json.mapper().readTree("{\"a\":[1,2]}"));
+        String arrayReordered = fingerprint(Json.mapper().readTree("{\"a\":[2,1]}"));
 
         assertThat(a).hasSize(64).matches("[0-9a-f]{64}").isNotEqualTo(b);
         assertThat(arrayOrder).isNotEqualTo(arrayReordered);
@@ -79,7 +100,7 @@ class CanonicalJsonTest {
                     ObjectNode reordered = Json.mapper().createObjectNode();
                     shuffled.forEach(e -> reordered.put(e.getKey(), e.getValue()));
 
-                    assertThat(CanonicalJson.fingerprint(reordered)).isEqualTo(CanonicalJson.fingerprint(original));
+                    assertThat(fingerprint(reordered)).isEqualTo(fingerprint(original));
                 });
     }
 

@@ -1,0 +1,52 @@
+package org.bhiv.bucket.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The journal writes whole lines or nothing, and one refused record does not stop the next. */
+class JournalTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aRecordThatCannotBeEncodedLeavesTheFileIntactAndTheNextAppendWorks() throws Exception {
+        Path file = dir.resolve("bucket.jsonl");
+        try (Journal journal = Journal.open(file)) {
+            journal.append(record(1, "first"));
+            byte[] before = Files.readAllBytes(file);
+
+            assertThatThrownBy(() -> journal.append(record(2, "lone \ud800 surrogate")))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThat(Files.readAllBytes(file)).isEqualTo(before);
+
+            journal.append(record(2, "second"));
+        }
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        assertThat(lines).containsExactly("{\"seq\":1,\"s\":\"first\"}", "{\"seq\":2,\"s\":\"second\"}");
+        assertThat(Journal.read(file)).hasSize(2).doesNotContainNull();
+    }
+
+    @Test
+    void textOutsideTheBasicPlaneIsWrittenAsUtf8AndReadBack() {
+        Path file = dir.resolve("bucket.jsonl");
+        try (Journal journal = Journal.open(file)) {
+            journal.append(record(1, "smile \ud83d\ude00"));
+        }
+        assertThat(Journal.read(file).get(0).get("s").asText()).isEqualTo("smile \ud83d\ude00");
+    }
+
+    private static ObjectNode record(int seq, String text) {
+        return JsonNodeFactory.instance.objectNode().put("seq", seq).put("s", text);
+    }
+}
