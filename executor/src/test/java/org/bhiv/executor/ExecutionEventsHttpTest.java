@@ -87,7 +87,7 @@ class ExecutionEventsHttpTest {
 
     @Test
     void anUnsupportedActionTypeOfAnyTextIsStoredAndItsEventsAreAccepted() {
-        String actionType = "fax-" + "x".repeat(300) + "\\u202e\\ud800";
+        String actionType = "fax-" + "x".repeat(300) + "\\u202e\\u0007";
         String body = "{\"trace_id\":\"events-odd-type\",\"decision\":\"workflow\",\"data\":{\"workflow_type\":"
                 + "\"workflow\",\"payload\":{\"action_type\":\"" + actionType + "\"}}}";
 

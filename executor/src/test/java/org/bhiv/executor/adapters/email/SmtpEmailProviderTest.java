@@ -79,11 +79,20 @@ class SmtpEmailProviderTest {
     @Test
     void aLineBreakInTheSubjectCannotAddAHeader() throws Exception {
         var engine = RealProviderFixture.engine("email", config(MAIL.getSmtp().getPort()), EmailAdapter::create);
+        String injecting = "Hello\r\nBcc: victim@example.org\nX-Injected: yes";
         var payload = RealProviderFixture.payload("email", Map.of("recipient", "customer@example.org",
-                "subject", "Hello\r\nBcc: victim@example.org\nX-Injected: yes", "body", "b"));
+                "subject", injecting, "body", "b"));
 
-        assertThat(engine.run("trace-1", "key-1", payload).result().path("success").asBoolean()).isTrue();
+        // The adapter refuses it ...
+        JsonNode refused = engine.run("trace-1", "key-1", payload).result();
+        assertThat(refused.path("error_code").asText()).isEqualTo("invalid_subject");
+        assertThat(refused.path("retryable").asBoolean()).isFalse();
+        assertThat(MAIL.getReceivedMessages()).isEmpty();
 
+        // ... and the provider, called directly, still folds line breaks (defence in depth).
+        var provider = new SmtpEmailProvider(SmtpConfig.create(
+                RealProviderFixture.context("email", config(MAIL.getSmtp().getPort())).config()));
+        provider.call(new EmailMessage("trace-2", "email_0123456789abcdef", "customer@example.org", injecting, "b"));
         MimeMessage mail = MAIL.getReceivedMessages()[0];
         assertThat(mail.getHeader("X-Injected")).isNull();
         assertThat(mail.getHeader("Bcc")).isNull();
