@@ -77,12 +77,17 @@ record TaskRequest(String agent, String input, String inputType, String userId, 
             return null;
         }
         if (!value.isTextual() || value.asText().isBlank() || value.asText().length() > max
-                || value.asText().chars().anyMatch(Character::isISOControl)) {
+                || value.asText().chars().anyMatch(TaskRequest::controlOrFormat)) {
+            // The executor refuses the same in user_id: Core refuses it first, where the user sees it.
             errors.add(new FieldError(field, "must be a non-empty string of at most " + max
-                    + " characters without control characters"));
+                    + " characters without control or format characters"));
             return null;
         }
         return value.asText().strip();
+    }
+
+    private static boolean controlOrFormat(int c) {
+        return Character.isISOControl(c) || Character.getType(c) == Character.FORMAT;
     }
 
     private static List<String> tags(JsonNode value, List<FieldError> errors) {

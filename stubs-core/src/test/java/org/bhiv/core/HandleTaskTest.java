@@ -127,6 +127,14 @@ class HandleTaskTest {
     }
 
     @Test
+    void aUserIdTheExecutorWouldRefuseIsRefusedByCoreFirst() {
+        var answer = core.postTask("{\"agent\":\"a\",\"input\":\"create a task to review\",\"user_id\":\"u\\u202eser\"}");
+
+        assertThat(answer.status()).isEqualTo(422);
+        assertThat(answer.body().path("errors").get(0).path("field").asText()).isEqualTo("user_id");
+    }
+
+    @Test
     void wrongTypesAndLimitsAreNamedField() {
         var answer = core.postTask("""
                 {"agent":5,"input":"%s","user_id":"","tags":["ok",7]}""".formatted("x".repeat(4001)));
