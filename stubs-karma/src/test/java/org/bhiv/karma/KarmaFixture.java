@@ -1,85 +1,21 @@
 package org.bhiv.karma;
 
-import java.util.HashMap;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.helidon.http.HeaderNames;
-import io.helidon.http.Method;
-import io.helidon.webclient.api.HttpClientRequest;
-import io.helidon.webclient.api.HttpClientResponse;
-import io.helidon.webclient.api.WebClient;
-import io.helidon.webserver.WebServer;
-import org.bhiv.server.Configs;
-import org.bhiv.server.Json;
+import org.bhiv.server.testing.ServiceFixture;
 
 /**
- * A real Karma on a random port with one token per identity, and a client that answers with
- * status, body and headers.
+ * A real Karma on a random port with one token per identity (see {@link ServiceFixture}).
  */
-final class KarmaFixture implements AutoCloseable {
+final class KarmaFixture extends ServiceFixture {
 
-    static final String CORE = "core-token";
-    static final String EXECUTOR = "executor-token";
-    static final String ORCHESTRATOR = "orchestrator-token";
-    static final String OPERATOR = "operator-token";
-    static final String WRONG = "not-a-known-token";
-
-    private final WebServer server;
-    private final WebClient client;
-
-    private KarmaFixture(WebServer server) {
-        this.server = server;
-        this.client = WebClient.builder().baseUri("http://localhost:" + server.port()).build();
+    private KarmaFixture(io.helidon.webserver.WebServer server) {
+        super(server);
     }
 
     /** Karma with tokens, plus these settings. */
     static KarmaFixture start(Map<String, String> settings) {
-        Map<String, String> config = new HashMap<>(Map.of("server.port", "0", "logging.file", ""));
-        String[][] tokens = {{CORE, "bhiv_core"}, {EXECUTOR, "workflow_executor"},
-                {ORCHESTRATOR, "unified_action_orchestrator"}, {OPERATOR, "operator"}};
-        for (int i = 0; i < tokens.length; i++) {
-            config.put("security.tokens." + i + ".token", tokens[i][0]);
-            config.put("security.tokens." + i + ".identity", tokens[i][1]);
-        }
-        config.putAll(settings);
-        return new KarmaFixture(Main.start(Configs.create(config)));
-    }
-
-    Answer call(Method method, String path, String token, String body) {
-        String[] pathAndQuery = path.split("\\?", 2);
-        HttpClientRequest req = client.method(method).path(pathAndQuery[0]);
-        if (pathAndQuery.length > 1) {
-            for (String pair : pathAndQuery[1].split("&")) {
-                String[] kv = pair.split("=", 2);
-                req.queryParam(kv[0], kv.length > 1 ? kv[1] : "");
-            }
-        }
-        if (token != null) {
-            req.header(HeaderNames.AUTHORIZATION, "Bearer " + token);
-        }
-        try (HttpClientResponse res = body == null ? req.request() : req
-                .header(HeaderNames.CONTENT_TYPE, "application/json").submit(body)) {
-            String text = res.as(String.class);
-            JsonNode json;
-            try {
-                json = text.isEmpty() ? null : Json.mapper().readTree(text);
-            } catch (Exception e) {
-                json = null;
-            }
-            return new Answer(res.status().code(), json, text,
-                    res.headers().first(HeaderNames.CONTENT_TYPE).orElse(""),
-                    res.headers().first(HeaderNames.create("Allow")).orElse(""),
-                    res.headers().first(HeaderNames.WWW_AUTHENTICATE).orElse(""));
-        }
-    }
-
-    Answer get(String path, String token) {
-        return call(Method.GET, path, token, null);
-    }
-
-    Answer post(String path, String token, String body) {
-        return call(Method.POST, path, token, body);
+        return new KarmaFixture(startWithTokens(Main::start, settings));
     }
 
     /** Sends a life_event as the executor. */
@@ -89,21 +25,5 @@ final class KarmaFixture implements AutoCloseable {
                  "data":{"user_id":"%s","action":"%s","role":"learner","note":"Workflow execution: task",
                          "context":"{\\"trace_id\\":\\"trace-%s\\",\\"action_type\\":\\"task\\"}",
                          "metadata":{"event_id":"%s","source":"workflow_executor"}}}""".formatted(userId, action, eventId, eventId));
-    }
-
-    @Override
-    public void close() {
-        server.stop();
-    }
-
-    /**
-     * @param status      HTTP status
-     * @param json        the body as JSON, {@code null} when it is not JSON
-     * @param text        the body as text
-     * @param contentType the Content-Type
-     * @param allow       the Allow header
-     * @param challenge   the WWW-Authenticate header
-     */
-    record Answer(int status, JsonNode json, String text, String contentType, String allow, String challenge) {
     }
 }
