@@ -160,6 +160,10 @@ class ExecuteContractTest {
         // 3. skipped
         rows.add(ok("a decision other than workflow is skipped", Server.OPEN, "{\"trace_id\":\"t-skip\",\"decision\":\"respond\"}",
                 List.of(), Map.of("/trace_id", "t-skip", "/status", "skipped", "/reason", "decision_not_workflow")));
+        rows.add(ok("a skipped decision is not refused for payload fields only an execution would log", Server.OPEN,
+                "{\"trace_id\":\"t-skip-2\",\"decision\":\"respond\",\"data\":{\"workflow_type\":\"workflow\","
+                        + "\"payload\":{\"role\":\"admin\",\"user_id\":\"\"}}}",
+                List.of(), Map.of("/trace_id", "t-skip-2", "/status", "skipped")));
         // 4. missing payload
         rows.add(problem("a workflow without data", Server.OPEN, "{\"trace_id\":\"t-nodata\",\"decision\":\"workflow\"}",
                 List.of(), 400, "missing_workflow_payload", Map.of("/trace_id", "t-nodata")));

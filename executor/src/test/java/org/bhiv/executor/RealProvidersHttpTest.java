@@ -181,6 +181,7 @@ class RealProvidersHttpTest {
         config.put("executor.adapters.email.smtp.security", "none");
         config.put("executor.adapters.email.smtp.username", "mailer");
         config.put("executor.adapters.email.smtp.password", password);
+        config.put("executor.adapters.email.smtp.allow-plaintext-auth", "true");
         config.put("executor.adapters.email.smtp.from", "BHIV <noreply@bhiv.test>");
         return config;
     }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.bhiv.server.FieldError;
 import org.bhiv.server.ProblemException;
+import org.bhiv.server.TextRules;
 
 /**
  * The body of {@code POST /handle_task}: {@code {"agent", "input", "input_type"?, "user_id"?, "tags"?}}.
@@ -77,17 +78,13 @@ record TaskRequest(String agent, String input, String inputType, String userId, 
             return null;
         }
         if (!value.isTextual() || value.asText().isBlank() || value.asText().length() > max
-                || value.asText().chars().anyMatch(TaskRequest::controlOrFormat)) {
+                || !TextRules.printable(value.asText())) {
             // The executor refuses the same in user_id: Core refuses it first, where the user sees it.
             errors.add(new FieldError(field, "must be a non-empty string of at most " + max
-                    + " characters without control or format characters"));
+                    + " characters without control, format or line-separator characters"));
             return null;
         }
         return value.asText().strip();
-    }
-
-    private static boolean controlOrFormat(int c) {
-        return Character.isISOControl(c) || Character.getType(c) == Character.FORMAT;
     }
 
     private static List<String> tags(JsonNode value, List<FieldError> errors) {

@@ -128,10 +128,12 @@ class HandleTaskTest {
 
     @Test
     void aUserIdTheExecutorWouldRefuseIsRefusedByCoreFirst() {
-        var answer = core.postTask("{\"agent\":\"a\",\"input\":\"create a task to review\",\"user_id\":\"u\\u202eser\"}");
+        for (String userId : new String[] {"u\\u202eser", "u\\u2028ser"}) {
+            var answer = core.postTask("{\"agent\":\"a\",\"input\":\"create a task to review\",\"user_id\":\"" + userId + "\"}");
 
-        assertThat(answer.status()).isEqualTo(422);
-        assertThat(answer.body().path("errors").get(0).path("field").asText()).isEqualTo("user_id");
+            assertThat(answer.status()).as(userId).isEqualTo(422);
+            assertThat(answer.body().path("errors").get(0).path("field").asText()).isEqualTo("user_id");
+        }
     }
 
     @Test

@@ -18,8 +18,11 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import org.bhiv.server.Json;
+import org.bhiv.server.TextRules;
 
 /**
  * The JSON-over-HTTP client that real providers share: one JDK {@link HttpClient} per provider
@@ -133,9 +136,32 @@ public final class ProviderHttp {
                         MAX_ANSWER_BYTES - buffer.size())))), done -> buffer.toByteArray());
     }
 
+    /**
+     * A short identifier-like value from a provider's answer (a message id, a model name), taken
+     * only when it is 1..256 printable characters: it is stored, replayed and sent to Bucket, so
+     * a vendor's odd answer must not make those refuse it.
+     *
+     * @param value a node of the answer
+     * @return the text, or empty
+     */
+    public static Optional<String> shortText(JsonNode value) {
+        if (value == null || !value.isTextual()) {
+            return Optional.empty();
+        }
+        String text = value.textValue();
+        return text.isBlank() || text.length() > 256 || !TextRules.printable(text) ? Optional.empty() : Optional.of(text);
+    }
+
+    /**
+     * Providers' answers are read leniently (duplicate keys, deep nesting, trailing text are the
+     * vendor's business): refusing a billed success or losing a vendor error code over them would
+     * turn a sent message into a retry. The body is already capped at {@link #MAX_ANSWER_BYTES}.
+     */
+    private static final ObjectMapper LENIENT = JsonMapper.builder().build();
+
     private static JsonNode parse(byte[] bytes) {
         try {
-            JsonNode node = Json.mapper().readTree(bytes);
+            JsonNode node = LENIENT.readTree(bytes);
             return node == null ? MissingNode.getInstance() : node;
         } catch (IOException notJson) {
             return MissingNode.getInstance();

@@ -70,19 +70,30 @@ public final class ProviderSettings {
 
     /**
      * @param name the setting
-     * @return the secret (not stripped)
-     * @throws IllegalArgumentException when missing or blank
+     * @return the secret, without surrounding white space (a secret mounted from a file often
+     *         ends in a line break)
+     * @throws IllegalArgumentException when missing or blank, or when it holds control characters
      */
     public Secret requiredSecret(String name) {
-        return Secret.of(node.get(name).asString().filter(s -> !s.isBlank()).orElseThrow(() -> missing(name)));
+        return secret(name, node.get(name).asString().map(String::strip).filter(s -> !s.isEmpty())
+                .orElseThrow(() -> missing(name)));
     }
 
     /**
      * @param name the setting
      * @return the secret, empty when not given
+     * @throws IllegalArgumentException when it holds control characters
      */
     public Secret optionalSecret(String name) {
-        return Secret.of(node.get(name).asString().filter(s -> !s.isBlank()).orElse(""));
+        return secret(name, node.get(name).asString().map(String::strip).orElse(""));
+    }
+
+    /** A control character would end up in a header, where the JDK's refusal would quote the secret. */
+    private Secret secret(String name, String value) {
+        if (value.chars().anyMatch(Character::isISOControl)) {
+            throw invalid(name, "must not contain control characters (the value is not shown)");
+        }
+        return Secret.of(value);
     }
 
     /**

@@ -76,8 +76,8 @@ public final class IdempotentExecutions {
         Reply answer;
         try {
             answer = engine.get();
-        } catch (RuntimeException e) {
-            abandon(claim);
+        } catch (RuntimeException | Error e) {
+            abandon(claim); // an Error (OOM, a missing class) must not keep the key claimed for the lease
             throw e;
         }
         long durationMs = (System.nanoTime() - started) / 1_000_000;

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.bhiv.server.FieldError;
 import org.bhiv.server.Problem;
 import org.bhiv.server.ProblemException;
+import org.bhiv.server.TextRules;
 
 /**
  * A request body whose shape is valid (section 3.1 step 2). {@link #check} reports every
@@ -59,7 +60,7 @@ public record WorkflowShape(String traceId, String decision, String idempotencyK
         if (decision == null || !DECISIONS.contains(decision)) {
             add(errors, codes, "decision", "invalid_decision", "must be one of " + String.join(", ", DECISIONS));
         }
-        ObjectNode payload = checkData(body.get("data"), traceId, errors, codes);
+        ObjectNode payload = checkData(body.get("data"), traceId, "workflow".equals(decision), errors, codes);
         if (idempotencyHeader.isPresent() && !validIdempotencyKey(idempotencyHeader.get())) {
             add(errors, codes, IDEMPOTENCY_KEY, "invalid_idempotency_key",
                     "must be 1 to 128 printable ASCII characters");
@@ -72,7 +73,8 @@ public record WorkflowShape(String traceId, String decision, String idempotencyK
         return new WorkflowShape(traceId, decision, idempotencyHeader.orElse(traceId), payload);
     }
 
-    private static ObjectNode checkData(JsonNode data, String traceId, List<FieldError> errors, List<String> codes) {
+    private static ObjectNode checkData(JsonNode data, String traceId, boolean executes, List<FieldError> errors,
+                                        List<String> codes) {
         if (data == null || data.isNull()) {
             return null;
         }
@@ -96,11 +98,14 @@ public record WorkflowShape(String traceId, String decision, String idempotencyK
             add(errors, codes, "data.payload.trace_id", "trace_id_mismatch",
                     "must equal the top-level trace_id when present");
         }
-        checkText(payload.get("user_id"), "data.payload.user_id", "invalid_user_id", errors, codes);
-        checkText(payload.get("product"), "data.payload.product", "invalid_product", errors, codes);
-        JsonNode role = payload.get("role");
-        if (role != null && !role.isNull() && !(role.isTextual() && ROLES.contains(role.textValue()))) {
-            add(errors, codes, "data.payload.role", "invalid_role", "must be one of " + String.join(", ", ROLES));
+        if (executes) {
+            // Only an executed workflow yields events; a skipped decision answers 200 whatever these hold.
+            checkText(payload.get("user_id"), "data.payload.user_id", "invalid_user_id", errors, codes);
+            checkText(payload.get("product"), "data.payload.product", "invalid_product", errors, codes);
+            JsonNode role = payload.get("role");
+            if (role != null && !role.isNull() && !(role.isTextual() && ROLES.contains(role.textValue()))) {
+                add(errors, codes, "data.payload.role", "invalid_role", "must be one of " + String.join(", ", ROLES));
+            }
         }
         return (ObjectNode) payload;
     }
@@ -117,25 +122,17 @@ public record WorkflowShape(String traceId, String decision, String idempotencyK
         if (id == null || id.isEmpty() || id.length() > MAX_ID_LENGTH) {
             return false;
         }
-        return id.codePoints().noneMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c) || unprintable(c));
+        return id.codePoints().noneMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c) || TextRules.unprintable(c));
     }
 
     static boolean validText(String text) {
         return text != null && !text.isBlank() && text.length() <= MAX_PAYLOAD_TEXT
-                && text.codePoints().noneMatch(WorkflowShape::unprintable);
-    }
-
-    /** Control and format characters, line and paragraph separators, and unpaired surrogates (not well-formed UTF-16). */
-    private static boolean unprintable(int c) {
-        return Character.isISOControl(c) || UNPRINTABLE_TYPES.contains(Character.getType(c));
+                && text.codePoints().noneMatch(TextRules::unprintable);
     }
 
     static boolean validIdempotencyKey(String key) {
         return !key.isEmpty() && key.length() <= MAX_ID_LENGTH && key.chars().allMatch(c -> c >= 0x20 && c <= 0x7e);
     }
-
-    private static final Set<Integer> UNPRINTABLE_TYPES = Set.of((int) Character.FORMAT, (int) Character.LINE_SEPARATOR,
-            (int) Character.PARAGRAPH_SEPARATOR, (int) Character.SURROGATE);
 
     private static String text(JsonNode node) {
         return node != null && node.isTextual() ? node.textValue() : null;

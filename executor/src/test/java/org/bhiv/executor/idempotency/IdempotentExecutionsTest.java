@@ -143,6 +143,15 @@ class IdempotentExecutionsTest {
     }
 
     @Test
+    void engineThatFailsWithAnErrorFreesTheKeyToo() {
+        assertThatThrownBy(() -> executions.execute(attempt(null, "x"), () -> {
+            throw new StackOverflowError("deep");
+        })).isInstanceOf(StackOverflowError.class);
+
+        assertThat(executions.execute(attempt(null, "x"), engine(success())).replayed()).isFalse();
+    }
+
+    @Test
     void storeThatCannotClaimAnswers503WithoutRunningTheEngine(@TempDir Path other) {
         Database closed = Database.open(new StoreConfig("", other, "", "", 2, Duration.ofSeconds(1)));
         closed.close();

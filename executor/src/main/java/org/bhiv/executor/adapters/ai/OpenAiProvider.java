@@ -41,7 +41,6 @@ final class OpenAiProvider implements Provider<AiRequest, AiReply> {
         if (!content.isTextual()) {
             throw new IOException("the chat completions answer has no choices[0].message.content");
         }
-        JsonNode model = answer.path("model");
-        return new AiReply(content.asText(), model.isTextual() && !model.asText().isBlank() ? model.asText() : config.model());
+        return new AiReply(content.asText(), ProviderHttp.shortText(answer.path("model")).orElse(config.model()));
     }
 }

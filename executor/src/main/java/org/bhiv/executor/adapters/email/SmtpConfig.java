@@ -46,6 +46,11 @@ public record SmtpConfig(String host, int port, String security, String username
         };
         String username = settings.optional("username").orElse("");
         Secret password = username.isEmpty() ? settings.optionalSecret("password") : settings.requiredSecret("password");
+        if (!username.isEmpty() && security.equals("none")
+                && !settings.oneOf("allow-plaintext-auth", "false", Set.of("true", "false")).equals("true")) {
+            throw settings.invalid("username", "needs security starttls or tls: with none the password crosses the "
+                    + "network in clear text (set allow-plaintext-auth: true to accept that, e.g. for a local relay)");
+        }
         InternetAddress from;
         try {
             from = new InternetAddress(settings.required("from"), true);

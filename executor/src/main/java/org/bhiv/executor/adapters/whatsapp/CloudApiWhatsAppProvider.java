@@ -38,7 +38,6 @@ final class CloudApiWhatsAppProvider implements Provider<WhatsAppMessage, String
         body.putObject("text").put("body", request.message());
         JsonNode answer = http.postJson(config.messagesUri(), config.token(), body,
                 error -> error.path("error").path("code").isValueNode() ? error.path("error").path("code").asText() : null);
-        JsonNode id = answer.path("messages").path(0).path("id");
-        return id.isTextual() && !id.asText().isBlank() ? id.asText() : request.messageId();
+        return ProviderHttp.shortText(answer.path("messages").path(0).path("id")).orElse(request.messageId());
     }
 }

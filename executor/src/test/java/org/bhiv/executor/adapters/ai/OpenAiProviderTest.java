@@ -60,6 +60,17 @@ class OpenAiProviderTest {
     }
 
     @Test
+    void aLenientlyFormedAnswerWithAnOddModelNameIsStillASuccessWithTheConfiguredModel() {
+        // a duplicate key and a model name no store or audit record should carry: the billed answer is kept
+        server.answer(200, "{\"model\":\"m\",\"model\":\"" + "x".repeat(300) + "\","
+                + "\"choices\":[{\"message\":{\"role\":\"assistant\",\"content\":\"Yes.\"}}]}");
+        JsonNode result = ask(config(server.url()));
+        assertThat(result.path("success").asBoolean()).isTrue();
+        assertThat(result.path("response").asText()).isEqualTo("Yes.");
+        assertThat(result.path("model").asText()).isEqualTo("gpt-4o-mini");
+    }
+
+    @Test
     void anAnswerWithoutAModelNameReportsTheConfiguredModel() {
         server.answer(200, "{\"choices\":[{\"message\":{\"role\":\"assistant\",\"content\":\"Yes.\"}}]}");
         JsonNode result = ask(config(server.url()));

@@ -215,6 +215,16 @@ class SmtpEmailProviderTest {
         assertThat(result.toString()).doesNotContain(PASSWORD);
     }
 
+    @Test
+    void aPasswordIsNeverSentInClearTextUnlessThatIsChosenExplicitly() {
+        var config = config(MAIL.getSmtp().getPort());
+        config.remove("email.smtp.allow-plaintext-auth");
+        assertThatThrownBy(() -> EmailAdapter.create(RealProviderFixture.context("email", config)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("executor.adapters.email.smtp.username needs security starttls or tls")
+                .hasMessageNotContaining(PASSWORD);
+    }
+
     private static Map<String, String> config(int port) {
         var config = new HashMap<String, String>();
         config.put("email.provider", "smtp");
@@ -224,6 +234,7 @@ class SmtpEmailProviderTest {
         config.put("email.smtp.security", "none");
         config.put("email.smtp.username", "mailer");
         config.put("email.smtp.password", PASSWORD);
+        config.put("email.smtp.allow-plaintext-auth", "true"); // GreenMail on loopback speaks plain SMTP
         config.put("email.smtp.from", "BHIV <noreply@bhiv.test>");
         return config;
     }

@@ -64,6 +64,20 @@ class CloudApiWhatsAppProviderTest {
     }
 
     @Test
+    void aVendorMessageIdThatIsNotAShortPrintableTextIsNotCarried() {
+        server.answer(200, "{\"messages\":[{\"id\":\"wamid.\\u2028" + "x".repeat(10) + "\"}]}");
+        JsonNode result = send(config(server.url()));
+        assertThat(result.path("success").asBoolean()).isTrue();
+        assertThat(result.has("provider_message_id")).isFalse();
+    }
+
+    @Test
+    void aRateLimitCodeInALenientlyFormedErrorIsStillRecognised() {
+        server.answer(400, "{\"error\":{\"code\":1,\"code\":130429}}");
+        assertFailure(send(config(server.url())), "provider_rate_limited", true);
+    }
+
+    @Test
     void successWithoutAMessageIdStillSucceedsWithTheDeterministicIdOnly() {
         server.answer(200, "{}");
         JsonNode result = send(config(server.url()));
@@ -145,6 +159,25 @@ class CloudApiWhatsAppProviderTest {
                     .hasMessageContaining("executor.adapters.whatsapp.cloud-api." + key + " is required")
                     .hasMessageContaining("EXECUTOR_ADAPTERS_WHATSAPP_CLOUD_dash_API_");
         }
+    }
+
+    @Test
+    void aTokenMountedFromAFileWithItsTrailingLineBreakIsUsedStripped() {
+        server.answer(200, "{}");
+        var config = config(server.url());
+        config.put("whatsapp.cloud-api.token", TOKEN + "\n");
+        assertThat(send(config).path("success").asBoolean()).isTrue();
+        assertThat(server.received().getFirst().authorization()).isEqualTo("Bearer " + TOKEN);
+    }
+
+    @Test
+    void aTokenWithALineBreakInsideFailsStartUpWithoutEchoingIt() {
+        var config = config(server.url());
+        config.put("whatsapp.cloud-api.token", "abc\n" + TOKEN);
+        assertThatThrownBy(() -> WhatsAppAdapter.create(RealProviderFixture.context("whatsapp", config)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("executor.adapters.whatsapp.cloud-api.token must not contain control characters")
+                .hasMessageNotContaining(TOKEN);
     }
 
     @Test
