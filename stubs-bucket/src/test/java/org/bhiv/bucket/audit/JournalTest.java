@@ -46,6 +46,21 @@ class JournalTest {
         assertThat(Journal.read(file).get(0).get("s").asText()).isEqualTo("smile \ud83d\ude00");
     }
 
+    @Test
+    void aTornLastLineIsKeptAndTheNextRecordStartsOnALineOfItsOwn() throws Exception {
+        Path file = dir.resolve("bucket.jsonl");
+        Files.writeString(file, "{\"seq\":1,\"s\":\"a\"}\n{\"seq\":2,\"s", StandardCharsets.UTF_8);
+        try (Journal journal = Journal.open(file)) {
+            journal.append(record(3, "c"));
+        }
+        assertThat(Files.readAllLines(file, StandardCharsets.UTF_8))
+                .containsExactly("{\"seq\":1,\"s\":\"a\"}", "{\"seq\":2,\"s", "{\"seq\":3,\"s\":\"c\"}");
+        List<ObjectNode> read = Journal.read(file);
+        assertThat(read).hasSize(3);
+        assertThat(read.get(1)).as("the torn line is reported as unreadable, not skipped").isNull();
+        assertThat(read.get(2).get("seq").asInt()).isEqualTo(3);
+    }
+
     private static ObjectNode record(int seq, String text) {
         return JsonNodeFactory.instance.objectNode().put("seq", seq).put("s", text);
     }
