@@ -1,7 +1,5 @@
 package org.bhiv.bucket;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -22,10 +20,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BucketGovernanceMatrixTest {
 
-    private static final String[] TOKENS = {BucketFixture.CORE, BucketFixture.EXECUTOR, BucketFixture.ORCHESTRATOR,
-            BucketFixture.OPERATOR, null, BucketFixture.WRONG};
-    private static final String[] NAMES = {"bhiv_core", "workflow_executor", "unified_action_orchestrator",
-            "operator", "no token", "wrong token"};
     private static final String PACKET = """
             {"user_id":"u1","session_id":"s1","system_type":"gurukul","role":"student",
              "timestamp":"2026-01-31T10:15:30Z","cognitive_state":"FOCUSED","active_seconds":4,
@@ -61,14 +55,7 @@ class BucketGovernanceMatrixTest {
                 {"DELETE /admin/faults", new int[] {403, 403, 403, 200, 401, 401}},
                 {"GET /health", new int[] {200, 200, 200, 200, 200, 200}},
         };
-        List<Arguments> cases = new ArrayList<>();
-        for (Object[] row : table) {
-            int[] expected = (int[]) row[1];
-            for (int i = 0; i < TOKENS.length; i++) {
-                cases.add(Arguments.of(row[0], NAMES[i], TOKENS[i], expected[i]));
-            }
-        }
-        return cases.stream();
+        return BucketFixture.governanceCases(table).stream().map(Arguments::of);
     }
 
     @ParameterizedTest(name = "{0} as {1} -> {3}")

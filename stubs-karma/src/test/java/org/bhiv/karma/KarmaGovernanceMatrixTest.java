@@ -1,7 +1,5 @@
 package org.bhiv.karma;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -22,10 +20,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class KarmaGovernanceMatrixTest {
 
-    private static final String[] TOKENS = {KarmaFixture.CORE, KarmaFixture.EXECUTOR, KarmaFixture.ORCHESTRATOR,
-            KarmaFixture.OPERATOR, null, KarmaFixture.WRONG};
-    private static final String[] NAMES = {"bhiv_core", "workflow_executor", "unified_action_orchestrator",
-            "operator", "no token", "wrong token"};
 
     private static KarmaFixture karma;
 
@@ -48,14 +42,7 @@ class KarmaGovernanceMatrixTest {
                 {"GET /api/v1/karma/known-user", new int[] {200, 200, 200, 200, 200, 401}},
                 {"GET /health", new int[] {200, 200, 200, 200, 200, 200}},
         };
-        List<Arguments> cases = new ArrayList<>();
-        for (Object[] row : table) {
-            int[] expected = (int[]) row[1];
-            for (int i = 0; i < TOKENS.length; i++) {
-                cases.add(Arguments.of(row[0], NAMES[i], TOKENS[i], expected[i]));
-            }
-        }
-        return cases.stream();
+        return KarmaFixture.governanceCases(table).stream().map(Arguments::of);
     }
 
     @ParameterizedTest(name = "{0} as {1} -> {3}")

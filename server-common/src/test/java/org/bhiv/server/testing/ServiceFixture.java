@@ -1,6 +1,8 @@
 package org.bhiv.server.testing;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -26,6 +28,11 @@ public class ServiceFixture implements AutoCloseable {
     public static final String ORCHESTRATOR = "orchestrator-token";
     public static final String OPERATOR = "operator-token";
     public static final String WRONG = "not-a-known-token";
+
+    /** Every kind of caller a governance matrix covers, as {name, token}; no token is {@code null}. */
+    private static final String[][] CALLERS = {{"bhiv_core", CORE}, {"workflow_executor", EXECUTOR},
+            {"unified_action_orchestrator", ORCHESTRATOR}, {"operator", OPERATOR}, {"no token", null},
+            {"wrong token", WRONG}};
 
     private final WebServer server;
     private final WebClient client;
@@ -88,6 +95,27 @@ public class ServiceFixture implements AutoCloseable {
 
     public Answer post(String path, String token, String body) {
         return call(Method.POST, path, token, body);
+    }
+
+    /**
+     * Expands a governance table into one case per operation and caller.
+     *
+     * @param table rows of {operation, int[] expected statuses in the order bhiv_core,
+     *              workflow_executor, unified_action_orchestrator, operator, no token, wrong token}
+     * @return cases {operation, caller name, token, expected status}
+     */
+    public static List<Object[]> governanceCases(Object[][] table) {
+        List<Object[]> cases = new ArrayList<>();
+        for (Object[] row : table) {
+            int[] expected = (int[]) row[1];
+            if (expected.length != CALLERS.length) {
+                throw new IllegalArgumentException(row[0] + ": one expected status per caller, " + CALLERS.length + " in all");
+            }
+            for (int i = 0; i < CALLERS.length; i++) {
+                cases.add(new Object[] {row[0], CALLERS[i][0], CALLERS[i][1], expected[i]});
+            }
+        }
+        return cases;
     }
 
     @Override
