@@ -45,6 +45,19 @@ final class Stack implements AutoCloseable {
         return stack;
     }
 
+    /**
+     * Starts only Bucket and Karma, for tests that run the executor as a process of its own.
+     *
+     * @param dataDir where Bucket's journal lives
+     * @return the running peers
+     */
+    static Stack peers(Path dataDir) {
+        Stack stack = new Stack(dataDir, Map.of());
+        stack.start(StackService.KARMA);
+        stack.start(StackService.BUCKET);
+        return stack;
+    }
+
     /** Starts one service (again), on the port it had before if it ran already. */
     void start(StackService service) {
         if (servers.containsKey(service)) {

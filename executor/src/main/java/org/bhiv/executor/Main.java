@@ -84,8 +84,8 @@ public final class Main {
         IntegrationsConfig integrations = IntegrationsConfig.create(config.get("integrations"));
 
         Database database = Database.open(storeConfig);
-        var executions = new JdbcExecutionStore(database.dataSource(), idempotency.lease(), idempotency.retention(), clock);
-        var outbox = Outbox.create(database.dataSource(), integrations,
+        var executions = new JdbcExecutionStore(database, idempotency.lease(), idempotency.retention(), clock);
+        var outbox = Outbox.create(database, integrations,
                 Services.get(io.helidon.metrics.api.MeterRegistry.class));
         var dispatcher = OutboxDispatcher.create(outbox);
         var purger = KeyPurger.start(executions, idempotency);
@@ -95,8 +95,8 @@ public final class Main {
                 new ShutdownSteps.Step("close the database", database::close)));
         try {
             dispatcher.start();
-            SandboxRecorder recorder = new JdbcSandboxRecorder(database.dataSource(), clock);
-            TaskStore tasks = new JdbcTaskStore(database.dataSource());
+            SandboxRecorder recorder = new JdbcSandboxRecorder(database, clock);
+            TaskStore tasks = new JdbcTaskStore(database);
             var log = new ExecutionLog();
             var counters = new WorkflowCounters();
             var metrics = new ExecutionMetrics(meterRegistry());
@@ -111,7 +111,7 @@ public final class Main {
                     clock);
             var workflows = new WorkflowService(executor, executorConfig.maxBodySize(), log, counters, metrics);
             var storeHealth = new StoreHealth(database);
-            var health = new HealthService(tokens, executorConfig, counters, storeHealth, outbox::stats, clock);
+            var health = new HealthService(tokens, executorConfig, counters, storeHealth, outbox::snapshot, clock);
             return Servers.start(config, routing -> routing
                     .addFeature(shutdown)
                     .addFilter(BearerTokenFilter.create(tokens, "executor"))

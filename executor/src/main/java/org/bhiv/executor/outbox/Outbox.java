@@ -4,15 +4,17 @@ import java.lang.System.Logger.Level;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import javax.sql.DataSource;
-
 import io.helidon.metrics.api.MeterRegistry;
+import org.bhiv.executor.store.Database;
+import org.bhiv.executor.store.OutboxStore;
+import org.bhiv.executor.store.StoreException;
 import org.bhiv.server.LogSafe;
 
 /**
@@ -21,7 +23,8 @@ import org.bhiv.server.LogSafe;
  * The store calls {@link #enqueue(Connection, List)} inside the transaction that stores an
  * execution result (events and result commit together), then {@link #afterCommit()} once the
  * transaction committed, which wakes the {@link OutboxDispatcher} so delivery starts within
- * milliseconds. {@link #stats()} feeds {@code /healthz}, {@link #deliveries(String)} and
+ * milliseconds. {@link #snapshot()} feeds {@code /healthz} (refreshed by the dispatcher every
+ * scan interval, so a health request never counts the backlog), {@link #deliveries(String)} and
  * {@link #deliveriesByTrace(String)} feed {@code GET /api/workflow/executions/{trace_id}}.
  */
 public final class Outbox {
@@ -33,10 +36,11 @@ public final class Outbox {
     private final Clock clock;
     private final Map<Sink, SinkMetrics> metrics = new EnumMap<>(Sink.class);
     private final Map<Sink, WakeSignal> signals = new EnumMap<>(Sink.class);
+    private volatile Map<String, SinkStats> snapshot;
 
-    private Outbox(DataSource dataSource, IntegrationsConfig config, MeterRegistry registry, Clock clock) {
+    private Outbox(Database database, IntegrationsConfig config, MeterRegistry registry, Clock clock) {
         this.config = config;
-        this.store = new OutboxStore(dataSource);
+        this.store = new OutboxStore(database);
         this.clock = clock;
         for (Sink sink : Sink.values()) {
             metrics.put(sink, new SinkMetrics(sink, registry));
@@ -45,13 +49,13 @@ public final class Outbox {
     }
 
     /**
-     * @param dataSource the executor's migrated database (table {@code outbox_event})
-     * @param config     the {@code integrations} config
-     * @param registry   where the meters go ({@code Services.get(MeterRegistry.class)} in the service)
+     * @param database the executor's migrated database (tables {@code outbox_pending}, {@code outbox_finished})
+     * @param config   the {@code integrations} config
+     * @param registry where the meters go ({@code Services.get(MeterRegistry.class)} in the service)
      * @return the outbox
      */
-    public static Outbox create(DataSource dataSource, IntegrationsConfig config, MeterRegistry registry) {
-        return new Outbox(dataSource, config, registry, Clock.systemUTC());
+    public static Outbox create(Database database, IntegrationsConfig config, MeterRegistry registry) {
+        return new Outbox(database, config, registry, Clock.systemUTC());
     }
 
     /**
@@ -67,7 +71,7 @@ public final class Outbox {
      * @throws SQLException when the database fails (the caller's transaction is then broken anyway)
      */
     public int enqueue(Connection connection, List<OutboxEvent> events) throws SQLException {
-        long now = clock.millis();
+        Instant now = clock.instant();
         int written = 0;
         Map<Sink, Long> pending = new EnumMap<>(Sink.class);
         for (OutboxEvent event : events) {
@@ -83,7 +87,9 @@ public final class Outbox {
                 pending.put(sink, count);
                 continue;
             }
-            if (store.insert(connection, event, now)) {
+            var row = new OutboxStore.NewEvent(event.eventId(), sink.wireName(), event.executionId(), event.traceId(),
+                    event.traceparent(), event.body());
+            if (store.insert(connection, row, now)) {
                 written++;
                 count++;
                 metrics.get(sink).enqueued();
@@ -103,7 +109,7 @@ public final class Outbox {
         if (estimate >= 0 && estimate < config.maxPending() * 9L / 10) {
             return estimate;
         }
-        return store.countPending(connection, sink);
+        return store.countPending(connection, sink.wireName());
     }
 
     /**
@@ -127,29 +133,54 @@ public final class Outbox {
     }
 
     /**
+     * Reads the backlog from the database (all replicas) and returns the numbers of each sink; the
+     * dispatcher calls it every scan interval, and {@link #snapshot()} answers what it read last.
+     *
      * @return per sink ({@code bucket}, {@code karma}, in that order) the numbers for {@code /healthz}
      */
     public Map<String, SinkStats> stats() {
-        Map<Sink, OutboxStore.Backlog> backlog;
+        Map<String, OutboxStore.Backlog> backlog;
         try {
             backlog = store.backlog();
-        } catch (SQLException e) {
+        } catch (StoreException e) {
             LOGGER.log(Level.WARNING, "Outbox backlog cannot be read: " + e.getMessage());
-            backlog = Map.of();
+            backlog = null;
         }
         long now = clock.millis();
         Map<String, SinkStats> result = new LinkedHashMap<>();
         for (Sink sink : Sink.values()) {
             SinkConfig sinkConfig = config.sink(sink);
             SinkMetrics m = metrics.get(sink);
-            var b = backlog.getOrDefault(sink, new OutboxStore.Backlog(-1, 0));
+            var b = backlog == null ? new OutboxStore.Backlog(-1, null)
+                    : backlog.getOrDefault(sink.wireName(), new OutboxStore.Backlog(0, null));
             if (b.count() >= 0) {
                 m.pending(b.count());
             }
             String state = !sinkConfig.enabled() ? "disabled" : m.backingOff() ? "backing_off" : "delivering";
+            long oldestAge = b.oldestCreatedAt() == null ? 0 : Math.max(0, now - b.oldestCreatedAt().toEpochMilli());
             result.put(sink.wireName(), new SinkStats(sinkConfig.enabled(), sinkConfig.url().toString(), state,
-                    b.count(), m.deliveredCount(), m.retriedCount(), m.deadCount(), m.droppedCount(),
-                    b.count() > 0 ? Math.max(0, now - b.oldestCreatedAt()) : 0));
+                    b.count(), m.deliveredCount(), m.retriedCount(), m.deadCount(), m.droppedCount(), oldestAge));
+        }
+        snapshot = result;
+        return result;
+    }
+
+    /**
+     * @return the numbers of the last {@link #stats()}, at most a scan interval old, with this
+     *         process's counters and sink states as they are now; reads the database only the first time
+     */
+    public Map<String, SinkStats> snapshot() {
+        Map<String, SinkStats> last = snapshot;
+        if (last == null) {
+            return stats();
+        }
+        Map<String, SinkStats> result = new LinkedHashMap<>();
+        for (Sink sink : Sink.values()) {
+            SinkStats s = last.get(sink.wireName());
+            SinkMetrics m = metrics.get(sink);
+            String state = !s.enabled() ? "disabled" : m.backingOff() ? "backing_off" : "delivering";
+            result.put(sink.wireName(), new SinkStats(s.enabled(), s.url(), state, s.pending(), m.deliveredCount(),
+                    m.retriedCount(), m.deadCount(), m.droppedCount(), s.oldestPendingAgeMs()));
         }
         return result;
     }
@@ -157,19 +188,31 @@ public final class Outbox {
     /**
      * @param executionId the store's id of an execution ({@link CompletedExecution#executionId()})
      * @return per sink name the delivery of its event; empty when none was written
-     * @throws SQLException when the database fails
+     * @throws StoreException when the database fails
      */
-    public Map<String, Delivery> deliveries(String executionId) throws SQLException {
-        return store.deliveries("execution_id", executionId).getOrDefault(executionId, Map.of());
+    public Map<String, Delivery> deliveries(String executionId) {
+        return byExecution(store.byExecution(executionId)).getOrDefault(executionId, Map.of());
     }
 
     /**
      * @param traceId a decision's trace_id
      * @return per execution id (oldest first), per sink name, the delivery
-     * @throws SQLException when the database fails
+     * @throws StoreException when the database fails
      */
-    public Map<String, Map<String, Delivery>> deliveriesByTrace(String traceId) throws SQLException {
-        return store.deliveries("trace_id", traceId);
+    public Map<String, Map<String, Delivery>> deliveriesByTrace(String traceId) {
+        return byExecution(store.byTrace(traceId));
+    }
+
+    private static Map<String, Map<String, Delivery>> byExecution(List<OutboxStore.EventState> states) {
+        Map<String, Map<String, Delivery>> result = new LinkedHashMap<>();
+        for (OutboxStore.EventState e : states) {
+            String state = e.state();
+            var delivery = new Delivery(state, e.eventId(), e.attempts(), e.nextAttemptAt(),
+                    state.equals("delivered") ? e.finishedAt() : null, state.equals("dead") ? e.finishedAt() : null,
+                    state.equals("delivered") ? null : e.lastError());
+            result.computeIfAbsent(e.executionId(), k -> new LinkedHashMap<>()).put(e.sink(), delivery);
+        }
+        return result;
     }
 
     IntegrationsConfig config() {

@@ -2,7 +2,6 @@ package org.bhiv.executor.outbox;
 
 import java.lang.System.Logger.Level;
 import java.net.http.HttpClient;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -160,13 +159,13 @@ public final class OutboxDispatcher {
         long nextPurge = 0;
         while (running && !lifecycle.draining()) {
             try {
-                outbox.stats(); // refreshes the pending gauges
+                outbox.stats(); // refreshes the health snapshot and the pending gauges
                 long now = outbox.clock().millis();
                 if (now >= nextPurge) {
-                    outbox.store().purge(now - config.retention().toMillis());
+                    outbox.store().purge(outbox.clock().instant().minus(config.retention()));
                     nextPurge = now + PURGE_EVERY.toMillis();
                 }
-            } catch (SQLException | RuntimeException e) {
+            } catch (RuntimeException e) {
                 LOGGER.log(Level.WARNING, "Outbox housekeeping failed: " + e);
             }
             housekeeping.await(config.scanInterval().toMillis());

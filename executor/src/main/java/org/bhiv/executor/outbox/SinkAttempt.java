@@ -1,9 +1,10 @@
 package org.bhiv.executor.outbox;
 
 import java.lang.System.Logger.Level;
-import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 
+import org.bhiv.executor.store.OutboxStore;
 import org.bhiv.server.LogSafe;
 
 /**
@@ -41,19 +42,19 @@ final class SinkAttempt {
      *              so it does not use up the event's {@code max-attempts} and does not move its next attempt
      * @return how the attempt ended
      */
-    AttemptResult deliver(OutboxStore.Claimed event, boolean probe) throws SQLException {
-        long now = outbox.clock().millis();
-        if (now - event.createdAt() >= config.maxAge().toMillis()) {
+    AttemptResult deliver(OutboxStore.ClaimedEvent event, boolean probe) {
+        Instant now = outbox.clock().instant();
+        if (expired(event, now)) {
             dead(event, event.attempts(), "max_age", "max_age");
             return new AttemptResult.Expired();
         }
         AttemptResult result = client.send(event);
         int attempts = event.attempts() + 1;
-        now = outbox.clock().millis();
+        now = outbox.clock().instant();
         switch (result) {
             case AttemptResult.Delivered d -> {
-                if (store.markDelivered(event, claimToken, attempts, now)) {
-                    metrics.delivered(Duration.ofMillis(Math.max(0, now - event.createdAt())));
+                if (store.delivered(event, claimToken, attempts, now)) {
+                    metrics.delivered(Duration.between(event.createdAt(), now));
                     LOGGER.log(Level.INFO, "INTEGRATION_DELIVERED | sink=" + sink.wireName() + " | trace_id="
                             + LogSafe.value(event.traceId()) + " | attempts=" + attempts);
                 }
@@ -67,18 +68,17 @@ final class SinkAttempt {
         return result;
     }
 
-    private void retry(OutboxStore.Claimed event, int attempts, AttemptResult.Retryable r, long now)
-            throws SQLException {
+    private void retry(OutboxStore.ClaimedEvent event, int attempts, AttemptResult.Retryable r, Instant now) {
         if (attempts >= config.maxAttempts()) {
             dead(event, attempts, "max_attempts", "max_attempts, last: " + r.reason());
             return;
         }
-        if (now - event.createdAt() >= config.maxAge().toMillis()) {
+        if (expired(event, now)) {
             dead(event, attempts, "max_age", "max_age, last: " + r.reason());
             return;
         }
         Duration delay = backoff.retryDelay(attempts, r.retryAfter());
-        if (store.markRetry(event, claimToken, attempts, now + delay.toMillis(), r.reason())) {
+        if (store.retry(event, claimToken, attempts, now.plus(delay), r.reason())) {
             metrics.retried();
             LOGGER.log(Level.INFO, "INTEGRATION_RETRY | sink=" + sink.wireName() + " | trace_id="
                     + LogSafe.value(event.traceId()) + " | attempt=" + attempts + " | reason=" + r.reason()
@@ -86,8 +86,8 @@ final class SinkAttempt {
         }
     }
 
-    private void probeFailed(OutboxStore.Claimed event, AttemptResult.Retryable r) throws SQLException {
-        if (store.markProbeFailed(event, claimToken, r.reason())) {
+    private void probeFailed(OutboxStore.ClaimedEvent event, AttemptResult.Retryable r) {
+        if (store.probeFailed(event, claimToken, r.reason())) {
             metrics.retried();
             LOGGER.log(Level.INFO, "INTEGRATION_RETRY | sink=" + sink.wireName() + " | trace_id="
                     + LogSafe.value(event.traceId()) + " | attempt=" + event.attempts() + " | reason=" + r.reason()
@@ -95,8 +95,12 @@ final class SinkAttempt {
         }
     }
 
-    private void dead(OutboxStore.Claimed event, int attempts, String reason, String error) throws SQLException {
-        if (store.markDead(event, claimToken, attempts, outbox.clock().millis(), error)) {
+    private boolean expired(OutboxStore.ClaimedEvent event, Instant now) {
+        return !event.createdAt().plus(config.maxAge()).isAfter(now);
+    }
+
+    private void dead(OutboxStore.ClaimedEvent event, int attempts, String reason, String error) {
+        if (store.dead(event, claimToken, attempts, outbox.clock().instant(), error)) {
             metrics.dead();
             LOGGER.log(Level.WARNING, "INTEGRATION_DEAD | sink=" + sink.wireName() + " | trace_id="
                     + LogSafe.value(event.traceId()) + " | reason=" + LogSafe.value(reason) + " | attempts=" + attempts);

@@ -23,6 +23,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
+import org.bhiv.executor.store.OutboxStore;
+
 /**
  * Posts one event to one sink with the JDK {@link HttpClient}: a connect timeout and an overall
  * deadline of {@code integrations.timeout} per attempt (headers and body included), the headers
@@ -54,7 +56,7 @@ final class SinkClient {
                 .build();
     }
 
-    AttemptResult send(OutboxStore.Claimed event) {
+    AttemptResult send(OutboxStore.ClaimedEvent event) {
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
                 .timeout(timeout)
                 .header("Content-Type", "application/json")

@@ -1,8 +1,8 @@
 package org.bhiv.executor.outbox;
 
 import java.lang.System.Logger.Level;
-import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -65,7 +65,7 @@ final class SinkLoop implements Runnable {
                         }
                         idle();
                     }
-                } catch (SQLException | RuntimeException e) {
+                } catch (RuntimeException e) {
                     LOGGER.log(Level.WARNING, "Outbox " + sink.wireName() + " pass failed, retrying: " + e);
                     signal.await(config.scanInterval().toMillis());
                 }
@@ -74,7 +74,7 @@ final class SinkLoop implements Runnable {
     }
 
     /** @return whether there was something to do (a batch was sent, or the sink is paused) */
-    private boolean pass(ExecutorService senders) throws SQLException {
+    private boolean pass(ExecutorService senders) {
         long now = outbox.clock().millis();
         if (pausedUntil > now) {
             if (lifecycle.draining()) {
@@ -84,8 +84,9 @@ final class SinkLoop implements Runnable {
             return true;
         }
         boolean probing = consecutiveFailures >= config.pauseAfterFailures();
-        long leaseUntil = now + config.timeout().plus(LEASE_MARGIN).toMillis();
-        var batch = outbox.store().claim(sink, probing ? 1 : config.batchSize(), now, leaseUntil, claimToken);
+        Instant at = Instant.ofEpochMilli(now);
+        Instant leaseUntil = at.plus(config.timeout()).plus(LEASE_MARGIN);
+        var batch = outbox.store().claim(sink.wireName(), probing ? 1 : config.batchSize(), at, leaseUntil, claimToken);
         if (batch.isEmpty()) {
             return false;
         }
@@ -144,10 +145,11 @@ final class SinkLoop implements Runnable {
         }
     }
 
-    private void idle() throws SQLException {
+    private void idle() {
         long now = outbox.clock().millis();
-        long nextDue = outbox.store().nextDue(sink);
-        long wait = Math.min(config.scanInterval().toMillis(), Math.max(1, nextDue - now));
+        Instant nextDue = outbox.store().nextDue(sink.wireName());
+        long untilDue = nextDue == null ? Long.MAX_VALUE : nextDue.toEpochMilli() - now;
+        long wait = Math.min(config.scanInterval().toMillis(), Math.max(1, untilDue));
         signal.await(wait);
     }
 }

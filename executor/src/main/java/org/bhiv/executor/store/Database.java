@@ -21,10 +21,16 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource dataSource;
     private final String kind;
+    private final GroupCommit commits;
+    private final Transactions transactions;
 
-    private Database(HikariDataSource dataSource, String kind) {
+    private Database(HikariDataSource dataSource, String kind, boolean syncCommits) {
         this.dataSource = dataSource;
         this.kind = kind;
+        // H2 writes each commit to its file at once (WRITE_DELAY=0, see StoreConfig) but leaves the
+        // fsync to the operating system unless told; PostgreSQL fsyncs its WAL on commit by itself.
+        this.commits = new GroupCommit(dataSource, syncCommits && kind.equals("h2") ? "CHECKPOINT SYNC" : null);
+        this.transactions = new Transactions(dataSource, commits);
     }
 
     /**
@@ -52,19 +58,24 @@ public final class Database implements AutoCloseable {
         try {
             Flyway.configure()
                     .dataSource(dataSource)
-                    .locations("classpath:db/migration")
+                    .locations("classpath:db/migration", "classpath:org/bhiv/executor/store/migration")
                     .load()
                     .migrate();
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
         }
-        return new Database(dataSource, config.kind());
+        return new Database(dataSource, config.kind(), config.syncCommits());
     }
 
     /** @return the pooled data source */
     public DataSource dataSource() {
         return dataSource;
+    }
+
+    /** @return group-committed writes and pooled reads on this database */
+    Transactions transactions() {
+        return transactions;
     }
 
     /** @return "h2" or "postgresql" */
@@ -83,6 +94,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        commits.close();
         dataSource.close();
     }
 }

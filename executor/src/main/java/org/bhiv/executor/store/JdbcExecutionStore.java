@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import javax.sql.DataSource;
-
 /**
  * {@link ExecutionStore} on the executor's database. A claim is an {@code INSERT ... ON CONFLICT
  * DO NOTHING} on the key's primary key, so the database decides which of several concurrent
@@ -59,18 +57,18 @@ public final class JdbcExecutionStore implements ExecutionStore {
     private final Clock clock;
 
     /**
-     * @param dataSource the migrated database
+     * @param database the migrated database
      * @param lease      how long a claim holds its key without completing; after that another
      *                   request may take the key over (longer than the slowest execution)
      * @param retention  how long an answered key is replayed before it is purged
      * @param clock      the time source
      */
-    public JdbcExecutionStore(DataSource dataSource, Duration lease, Duration retention, Clock clock) {
+    public JdbcExecutionStore(Database database, Duration lease, Duration retention, Clock clock) {
         if (lease.isNegative() || lease.isZero() || retention.compareTo(lease) < 0) {
             throw new IllegalArgumentException("Need 0 < lease <= retention, was lease " + lease
                     + " and retention " + retention);
         }
-        this.db = new Transactions(dataSource);
+        this.db = database.transactions();
         this.lease = lease;
         this.retention = retention;
         this.clock = clock;
@@ -78,7 +76,7 @@ public final class JdbcExecutionStore implements ExecutionStore {
 
     @Override
     public ClaimOutcome claim(String key, String fingerprint) {
-        return db.autoCommit("claim idempotency key", c -> {
+        return db.write("claim idempotency key", c -> {
             for (int round = 0; round < CLAIM_ROUNDS; round++) {
                 Instant now = clock.instant();
                 String token = UUID.randomUUID().toString();
@@ -131,7 +129,7 @@ public final class JdbcExecutionStore implements ExecutionStore {
 
     @Override
     public boolean complete(ClaimOutcome.Claimed claim, ExecutionRecord execution, TransactionalWrite alsoWrite) {
-        return db.inTransaction("store execution", c -> {
+        return db.write("store execution", c -> {
             boolean stored = Sql.update(c, COMPLETE_KEY, execution.executionId(), clock.instant().plus(retention),
                     claim.key(), claim.token()) == 1;
             if (!stored) {
@@ -146,7 +144,7 @@ public final class JdbcExecutionStore implements ExecutionStore {
 
     @Override
     public void release(ClaimOutcome.Claimed claim, ExecutionRecord execution, TransactionalWrite alsoWrite) {
-        db.inTransaction("record execution and release idempotency key", c -> {
+        db.write("record execution and release idempotency key", c -> {
             insert(c, execution, false);
             alsoWrite.write(c);
             Sql.update(c, DELETE_CLAIM, claim.key(), claim.token());
@@ -156,12 +154,12 @@ public final class JdbcExecutionStore implements ExecutionStore {
 
     @Override
     public void abandon(ClaimOutcome.Claimed claim) {
-        db.autoCommit("release idempotency key", c -> Sql.update(c, DELETE_CLAIM, claim.key(), claim.token()));
+        db.write("release idempotency key", c -> Sql.update(c, DELETE_CLAIM, claim.key(), claim.token()));
     }
 
     @Override
     public void record(ExecutionRecord execution, TransactionalWrite alsoWrite) {
-        db.inTransaction("record execution", c -> {
+        db.write("record execution", c -> {
             insert(c, execution, false);
             alsoWrite.write(c);
             return null;
@@ -170,7 +168,7 @@ public final class JdbcExecutionStore implements ExecutionStore {
 
     @Override
     public List<StoredExecution> findByTraceId(String traceId) {
-        return db.autoCommit("read executions", c -> {
+        return db.direct("read executions", c -> {
             try (PreparedStatement ps = c.prepareStatement(SELECT_BY_TRACE)) {
                 Sql.set(ps, traceId);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -186,7 +184,7 @@ public final class JdbcExecutionStore implements ExecutionStore {
 
     @Override
     public int purgeExpiredKeys() {
-        return db.autoCommit("purge expired idempotency keys", c -> Sql.update(c, PURGE_KEYS, clock.instant()));
+        return db.direct("purge expired idempotency keys", c -> Sql.update(c, PURGE_KEYS, clock.instant()));
     }
 
     private static void insert(Connection c, ExecutionRecord e, boolean replayable) throws SQLException {

@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import javax.sql.DataSource;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import org.bhiv.executor.adapters.SandboxRecord;
@@ -37,18 +35,18 @@ public final class JdbcSandboxRecorder implements SandboxRecorder {
     private final Clock clock;
 
     /**
-     * @param dataSource the migrated database
+     * @param database the migrated database
      * @param clock      stamps the records
      */
-    public JdbcSandboxRecorder(DataSource dataSource, Clock clock) {
-        this.db = new Transactions(dataSource);
+    public JdbcSandboxRecorder(Database database, Clock clock) {
+        this.db = database.transactions();
         this.clock = clock;
     }
 
     @Override
     public void record(String traceId, String actionType, String providerMessageId, Map<String, Object> content) {
         String json = write(content);
-        db.inTransaction("record sandbox call", c -> {
+        db.write("record sandbox call", c -> {
             Sql.update(c, DELETE, traceId, providerMessageId);
             return Sql.update(c, INSERT, traceId, actionType, providerMessageId, clock.instant(), json);
         });
@@ -56,7 +54,7 @@ public final class JdbcSandboxRecorder implements SandboxRecorder {
 
     @Override
     public List<SandboxRecord> recorded(String traceId) {
-        return db.autoCommit("read sandbox records", c -> {
+        return db.direct("read sandbox records", c -> {
             try (PreparedStatement ps = c.prepareStatement(SELECT_BY_TRACE)) {
                 Sql.set(ps, traceId);
                 try (ResultSet rs = ps.executeQuery()) {

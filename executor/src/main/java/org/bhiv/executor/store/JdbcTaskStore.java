@@ -4,8 +4,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Optional;
 
-import javax.sql.DataSource;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import org.bhiv.executor.adapters.task.Task;
 import org.bhiv.executor.adapters.task.TaskStore;
@@ -26,15 +24,15 @@ public final class JdbcTaskStore implements TaskStore {
 
     private final Transactions db;
 
-    /** @param dataSource the migrated database */
-    public JdbcTaskStore(DataSource dataSource) {
-        this.db = new Transactions(dataSource);
+    /** @param database the migrated database */
+    public JdbcTaskStore(Database database) {
+        this.db = database.transactions();
     }
 
     @Override
     public void save(Task task) {
         String json = write(task);
-        db.autoCommit("save task", c -> {
+        db.write("save task", c -> {
             // update, else insert: portable to both databases; the second round covers a concurrent first insert
             for (int round = 0; round < 2; round++) {
                 if (Sql.update(c, UPDATE, task.traceId(), task.createdAt(), json, task.taskId()) == 1
@@ -48,7 +46,7 @@ public final class JdbcTaskStore implements TaskStore {
 
     @Override
     public Optional<Task> find(String taskId) {
-        return db.autoCommit("read task", c -> {
+        return db.direct("read task", c -> {
             try (PreparedStatement ps = c.prepareStatement(SELECT)) {
                 Sql.set(ps, taskId);
                 try (ResultSet rs = ps.executeQuery()) {

@@ -14,14 +14,21 @@ import io.helidon.config.Config;
  * @param password       database password (never logged)
  * @param poolSize       largest number of pooled connections
  * @param connectTimeout how long to wait for a connection from the pool
+ * @param syncCommits    also survive power loss on the embedded database: fsync each group commit
+ *                       (PostgreSQL: the server's {@code synchronous_commit} and {@code fsync} decide)
  */
 public record StoreConfig(String url, Path dataDir, String user, String password, int poolSize,
-                          Duration connectTimeout) {
+                          Duration connectTimeout, boolean syncCommits) {
 
     public StoreConfig {
         if (poolSize < 1) {
             throw new IllegalArgumentException("executor.store.pool-size must be at least 1, was " + poolSize);
         }
+    }
+
+    /** A config that survives a process crash but leaves the fsync to the operating system. */
+    public StoreConfig(String url, Path dataDir, String user, String password, int poolSize, Duration connectTimeout) {
+        this(url, dataDir, user, password, poolSize, connectTimeout, false);
     }
 
     /**
@@ -36,7 +43,8 @@ public record StoreConfig(String url, Path dataDir, String user, String password
                 store.get("user").asString().orElse(""),
                 store.get("password").asString().orElse(""),
                 store.get("pool-size").asInt().orElse(10),
-                store.get("connect-timeout").as(Duration.class).orElse(Duration.ofSeconds(2)));
+                store.get("connect-timeout").as(Duration.class).orElse(Duration.ofSeconds(2)),
+                store.get("sync-commits").asBoolean().orElse(false));
     }
 
     /** @return the configured URL, or the embedded H2 file's */
@@ -44,9 +52,11 @@ public record StoreConfig(String url, Path dataDir, String user, String password
         if (!url.isEmpty()) {
             return url;
         }
-        // PostgreSQL mode so that the one SQL dialect serves both databases.
+        // PostgreSQL mode so that the one SQL dialect serves both databases. WRITE_DELAY=0: H2 writes
+        // each commit to the file before the commit returns; by default it does so up to 500 ms later,
+        // and a process killed meanwhile loses transactions that were already answered.
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("executor")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE";
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
     }
 
     /** @return "postgresql" or "h2" */
@@ -56,6 +66,7 @@ public record StoreConfig(String url, Path dataDir, String user, String password
 
     @Override
     public String toString() {
-        return "StoreConfig[url=" + jdbcUrl() + ", user=" + user + ", poolSize=" + poolSize + "]";
+        return "StoreConfig[url=" + jdbcUrl() + ", user=" + user + ", poolSize=" + poolSize
+                + ", syncCommits=" + syncCommits + "]";
     }
 }

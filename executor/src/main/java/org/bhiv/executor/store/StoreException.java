@@ -8,7 +8,7 @@ import java.sql.SQLException;
  */
 public final class StoreException extends RuntimeException {
 
-    private StoreException(String message, SQLException cause) {
+    private StoreException(String message, Throwable cause) {
         super(message, cause);
     }
 
@@ -20,5 +20,15 @@ public final class StoreException extends RuntimeException {
     public static StoreException of(String operation, SQLException cause) {
         return new StoreException("Executor store could not " + operation + " (SQLState "
                 + cause.getSQLState() + ")", cause);
+    }
+
+    /**
+     * @param operation what the store tried
+     * @param cause     whatever failed (a driver's exception keeps its SQLState in the message)
+     * @return the exception, to throw
+     */
+    public static StoreException of(String operation, Throwable cause) {
+        return cause instanceof SQLException sql ? of(operation, sql)
+                : new StoreException("Executor store could not " + operation + " (" + cause.getClass().getSimpleName() + ")", cause);
     }
 }

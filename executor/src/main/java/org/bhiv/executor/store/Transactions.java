@@ -6,8 +6,10 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 
 /**
- * Runs JDBC work on a pooled connection, in one transaction or in auto-commit mode, and turns
- * {@link SQLException} into {@link StoreException}.
+ * The two ways the executor's SQL runs: a write runs in the next group commit and returns once
+ * it is committed ({@link GroupCommit}); direct work runs on a pooled connection in auto-commit
+ * mode, for reads (they see committed data only) and for housekeeping whose durability does not
+ * matter (a purge). Both turn {@link SQLException} into {@link StoreException}.
  */
 final class Transactions {
 
@@ -18,42 +20,27 @@ final class Transactions {
     }
 
     private final DataSource dataSource;
+    private final GroupCommit commits;
 
-    Transactions(DataSource dataSource) {
+    Transactions(DataSource dataSource, GroupCommit commits) {
         this.dataSource = dataSource;
+        this.commits = commits;
     }
 
-    /** Runs {@code work} in one transaction: all of it commits, or none of it. */
-    <T> T inTransaction(String operation, Work<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T answer = work.run(c);
-                c.commit();
-                return answer;
-            } catch (SQLException | RuntimeException e) {
-                rollback(c, e);
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw StoreException.of(operation, e);
-        }
+    /**
+     * Runs {@code work} in one transaction, together with other threads' writes: all of it
+     * commits, or none of it. It must neither commit, roll back nor close the connection.
+     */
+    <T> T write(String operation, Work<T> work) {
+        return commits.write(operation, work);
     }
 
-    /** Runs {@code work} in auto-commit mode: every statement commits on its own. */
-    <T> T autoCommit(String operation, Work<T> work) {
+    /** Runs {@code work} on a pooled connection in auto-commit mode, outside the group commit. */
+    <T> T direct(String operation, Work<T> work) {
         try (Connection c = dataSource.getConnection()) {
             return work.run(c);
         } catch (SQLException e) {
             throw StoreException.of(operation, e);
-        }
-    }
-
-    private static void rollback(Connection c, Exception failure) {
-        try {
-            c.rollback();
-        } catch (SQLException e) {
-            failure.addSuppressed(e);
         }
     }
 }

@@ -44,7 +44,7 @@ class ExecutionsServiceTest {
     @BeforeAll
     static void start() {
         db = Database.open(new StoreConfig("", dir, "", "", 2, Duration.ofSeconds(5)));
-        store = new JdbcExecutionStore(db.dataSource(), Duration.ofMinutes(2), Duration.ofHours(24), Clock.systemUTC());
+        store = new JdbcExecutionStore(db, Duration.ofMinutes(2), Duration.ofHours(24), Clock.systemUTC());
         Tokens tokens = Tokens.of("core-token", "bhiv_core", "operator-token", "operator",
                 "executor-token", "workflow_executor");
         DeliveryLookup deliveries = traceId -> Map.of("exec-1", Map.of(

@@ -51,7 +51,7 @@ class IdempotentExecutionsTest {
 
     @BeforeEach
     void setUp() {
-        store = new JdbcExecutionStore(db.dataSource(), Duration.ofMinutes(2), Duration.ofHours(24), Clock.systemUTC());
+        store = new JdbcExecutionStore(db, Duration.ofMinutes(2), Duration.ofHours(24), Clock.systemUTC());
         ExecutionEvents events = (execution, attempt) -> c -> eventsWritten.add(execution.status());
         executions = new IdempotentExecutions(store, events, traceId -> replays.incrementAndGet());
         traceId = "t-" + System.nanoTime();
@@ -155,7 +155,7 @@ class IdempotentExecutionsTest {
     void storeThatCannotClaimAnswers503WithoutRunningTheEngine(@TempDir Path other) {
         Database closed = Database.open(new StoreConfig("", other, "", "", 2, Duration.ofSeconds(1)));
         closed.close();
-        var unavailable = new IdempotentExecutions(new JdbcExecutionStore(closed.dataSource(), Duration.ofMinutes(2),
+        var unavailable = new IdempotentExecutions(new JdbcExecutionStore(closed, Duration.ofMinutes(2),
                 Duration.ofHours(24), Clock.systemUTC()), ExecutionEvents.none(), traceId -> replays.incrementAndGet());
 
         assertThatThrownBy(() -> unavailable.execute(attempt(null, "x"), engine(success())))

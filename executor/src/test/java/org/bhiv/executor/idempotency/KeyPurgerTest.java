@@ -41,7 +41,7 @@ class KeyPurgerTest {
         };
         var config = new IdempotencyConfig(Duration.ofHours(1), Duration.ofMinutes(1), Duration.ofMillis(50));
         try (Database db = Database.open(new StoreConfig("", dir, "", "", 2, Duration.ofSeconds(5)))) {
-            ExecutionStore store = new JdbcExecutionStore(db.dataSource(), config.lease(), config.retention(), clock);
+            ExecutionStore store = new JdbcExecutionStore(db, config.lease(), config.retention(), clock);
             store.claim("k-old", "f".repeat(64));
             try (KeyPurger ignored = KeyPurger.start(store, config)) {
                 now.set(now.get().plus(Duration.ofHours(2)));

@@ -277,7 +277,8 @@ class OutboxDeliveryTest {
 
     private static int maxAttempts(OutboxFixture f) throws Exception {
         try (Connection c = f.db.dataSource().getConnection();
-             var rs = c.createStatement().executeQuery("SELECT MAX(attempts) FROM outbox_event WHERE sink = 'bucket'")) {
+             var rs = c.createStatement().executeQuery("SELECT MAX(attempts) FROM (SELECT attempts FROM outbox_pending WHERE sink = 'bucket'"
+                     + " UNION ALL SELECT attempts FROM outbox_finished WHERE sink = 'bucket') a")) {
             rs.next();
             return rs.getInt(1);
         }
@@ -289,7 +290,7 @@ class OutboxDeliveryTest {
         Receiver karma = open(Receiver.start());
         OutboxFixture f = open(new OutboxFixture(dir, bucket.url(), karma.url(), Map.of("integrations.outbox.batch-size", "4")));
         var replicaA = start(f);
-        var replicaB = OutboxDispatcher.create(Outbox.create(f.db.dataSource(), f.config, f.registry));
+        var replicaB = OutboxDispatcher.create(Outbox.create(f.db, f.config, f.registry));
         replicaB.start();
         resources.add(() -> replicaB.shutdown(Duration.ZERO));
 

@@ -43,7 +43,7 @@ final class OutboxFixture implements AutoCloseable {
     OutboxFixture(Database db, String bucketUrl, String karmaUrl, Map<String, String> overrides) {
         this.db = db;
         this.config = config(bucketUrl, karmaUrl, overrides);
-        this.outbox = Outbox.create(db.dataSource(), config, registry);
+        this.outbox = Outbox.create(db, config, registry);
         for (String sink : List.of("bucket", "karma")) {
             for (String outcome : List.of("delivered", "retried", "dead", "dropped")) {
                 baseline.put(sink + outcome, rawCounter(sink, outcome));
@@ -94,8 +94,10 @@ final class OutboxFixture implements AutoCloseable {
     }
 
     long rows(String state) throws Exception {
+        String sql = state.equals("pending") ? "SELECT COUNT(*) FROM outbox_pending WHERE ? = 'pending'"
+                : "SELECT COUNT(*) FROM outbox_finished WHERE state = ?";
         try (Connection c = db.dataSource().getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM outbox_event WHERE state = ?")) {
+             PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, state);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();

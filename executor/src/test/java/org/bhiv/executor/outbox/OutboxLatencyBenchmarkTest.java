@@ -80,9 +80,10 @@ class OutboxLatencyBenchmarkTest {
             try (Connection c = f.db.dataSource().getConnection()) {
                 // H2-only bulk fill for the measurement: a sink that has been down for a while
                 c.createStatement().executeUpdate("""
-                        INSERT INTO outbox_event (event_id, sink, execution_id, trace_id, traceparent, payload, state,
-                                                  attempts, created_at, next_attempt_at)
-                        SELECT 'bulk-' || "X", 'bucket', 'bulk', 'bulk', 'tp', '{}', 'pending', 0, 0, 0
+                        INSERT INTO outbox_pending (event_id, sink, execution_id, trace_id, traceparent, payload,
+                                                    attempts, created_at, next_attempt_at)
+                        SELECT 'bulk-' || "X", 'bucket', 'bulk', 'bulk', 'tp', '{}', 0,
+                               TIMESTAMP WITH TIME ZONE '1970-01-01 00:00:00Z', TIMESTAMP WITH TIME ZONE '1970-01-01 00:00:00Z'
                         FROM SYSTEM_RANGE(1, %d)""".formatted(backlog));
             }
             assertThat(f.outbox.stats().get("bucket").pending()).isEqualTo(backlog); // as the dispatcher's scan does

@@ -92,7 +92,7 @@ class OutboxRestartTest {
             assertThat(f.rows("pending")).isEqualTo(1);
             try (Connection c = f.db.dataSource().getConnection();
                  ResultSet rs = c.createStatement().executeQuery(
-                         "SELECT claimed_until, attempts FROM outbox_event WHERE sink = 'bucket'")) {
+                         "SELECT claimed_until, attempts FROM outbox_pending WHERE sink = 'bucket'")) {
                 rs.next();
                 assertThat(rs.getObject(1)).as("released for the next start").isNull();
                 assertThat(rs.getInt(2)).as("a cancelled attempt does not count").isZero();

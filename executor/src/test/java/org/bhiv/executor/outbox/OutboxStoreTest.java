@@ -16,19 +16,23 @@ class OutboxStoreTest {
         try (OutboxFixture f = new OutboxFixture(dir, "http://127.0.0.1:1", "http://127.0.0.1:1", Map.of())) {
             try (Connection c = f.db.dataSource().getConnection()) {
                 c.createStatement().executeUpdate("""
-                        INSERT INTO outbox_event (event_id, sink, execution_id, trace_id, traceparent, payload, state,
-                                                  attempts, created_at, next_attempt_at, finished_at)
-                        SELECT 'old-' || "X", 'bucket', 'old', 'old', 'tp', '{}',
-                               CASE WHEN MOD("X", 2) = 0 THEN 'delivered' ELSE 'dead' END, 1, 10, 10, 20
+                        INSERT INTO outbox_finished (id, event_id, sink, execution_id, trace_id, traceparent, payload,
+                                                     state, attempts, created_at, finished_at)
+                        SELECT 1000000 + "X", 'old-' || "X", 'bucket', 'old', 'old', 'tp', '{}',
+                               CASE WHEN MOD("X", 2) = 0 THEN 'delivered' ELSE 'dead' END, 1,
+                               TIMESTAMP WITH TIME ZONE '1970-01-01 00:00:00.010Z',
+                               TIMESTAMP WITH TIME ZONE '1970-01-01 00:00:00.020Z'
                         FROM SYSTEM_RANGE(1, 12000)""");
                 c.createStatement().executeUpdate("""
-                        INSERT INTO outbox_event (event_id, sink, execution_id, trace_id, traceparent, payload, state,
-                                                  attempts, created_at, next_attempt_at, finished_at)
-                        VALUES ('recent', 'bucket', 'r', 'r', 'tp', '{}', 'delivered', 1, 10, 10, 5000)""");
+                        INSERT INTO outbox_finished (id, event_id, sink, execution_id, trace_id, traceparent, payload,
+                                                     state, attempts, created_at, finished_at)
+                        VALUES (2000000, 'recent', 'bucket', 'r', 'r', 'tp', NULL, 'delivered', 1,
+                                TIMESTAMP WITH TIME ZONE '1970-01-01 00:00:00.010Z',
+                                TIMESTAMP WITH TIME ZONE '1970-01-01 00:00:05Z')""");
             }
             f.enqueueCommitted(OutboxFixture.execution("kept-1"));
 
-            int purged = f.outbox.store().purge(1000);
+            int purged = f.outbox.store().purge(java.time.Instant.ofEpochMilli(1000));
 
             assertThat(purged).isEqualTo(12_000);
             assertThat(f.rows("delivered")).as("finished after the cut-off").isEqualTo(1);

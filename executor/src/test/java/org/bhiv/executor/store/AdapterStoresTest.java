@@ -38,7 +38,7 @@ class AdapterStoresTest {
 
     @Test
     void savedTaskIsFoundByItsIdWithEveryField() {
-        var tasks = new JdbcTaskStore(db.dataSource());
+        var tasks = new JdbcTaskStore(db);
         var task = new Task("task_0123456789abcdef", "t-1", "Call back", null, "user-7", Task.CREATED, NOW);
 
         tasks.save(task);
@@ -49,7 +49,7 @@ class AdapterStoresTest {
 
     @Test
     void savingATaskIdAgainReplacesTheTask() {
-        var tasks = new JdbcTaskStore(db.dataSource());
+        var tasks = new JdbcTaskStore(db);
         tasks.save(new Task("task_1111111111111111", "t-2", "first", "d", "system", Task.CREATED, NOW));
         var second = new Task("task_1111111111111111", "t-2", "second", "d", "system", Task.CREATED, NOW.plusSeconds(1));
 
@@ -60,7 +60,7 @@ class AdapterStoresTest {
 
     @Test
     void sandboxRecordsComeBackOldestFirstAndARecordedMessageIdIsReplaced() {
-        var recorder = new JdbcSandboxRecorder(db.dataSource(), Clock.fixed(NOW, ZoneOffset.UTC));
+        var recorder = new JdbcSandboxRecorder(db, Clock.fixed(NOW, ZoneOffset.UTC));
         Map<String, Object> content = new LinkedHashMap<>();
         content.put("recipient", "+919876543210");
         content.put("description", null);

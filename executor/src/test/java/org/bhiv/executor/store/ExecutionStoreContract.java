@@ -44,7 +44,7 @@ abstract class ExecutionStoreContract {
     @BeforeEach
     void freshKey() {
         clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
-        store = new JdbcExecutionStore(database().dataSource(), LEASE, RETENTION, clock);
+        store = new JdbcExecutionStore(database(), LEASE, RETENTION, clock);
         traceId = "trace-" + UUID.randomUUID();
         key = "key-" + UUID.randomUUID();
     }
@@ -149,7 +149,7 @@ abstract class ExecutionStoreContract {
     void keyPastItsRetentionIsPurgedAndExecutesAgain() {
         store.complete((Claimed) store.claim(key, FP), execution(200, "{}"), TransactionalWrite.none());
         clock.advance(RETENTION.minusSeconds(1));
-        assertThat(store.purgeExpiredKeys()).isZero();
+        store.purgeExpiredKeys(); // may purge keys of earlier tests (the database is shared), never this one
         assertThat(store.claim(key, FP)).isInstanceOf(Replay.class);
 
         clock.advance(Duration.ofSeconds(2));

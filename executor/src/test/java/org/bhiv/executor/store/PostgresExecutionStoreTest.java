@@ -49,7 +49,7 @@ class PostgresExecutionStoreTest extends ExecutionStoreContract {
 
     @Test
     void twoReplicasOnOneDatabaseGiveExactlyOneClaimedAmongHundredConcurrentClaims() throws Exception {
-        ExecutionStore other = new JdbcExecutionStore(replica.dataSource(), LEASE, RETENTION, clock);
+        ExecutionStore other = new JdbcExecutionStore(replica, LEASE, RETENTION, clock);
 
         List<ClaimOutcome> outcomes = claimConcurrently(100, i -> i % 2 == 0 ? store : other);
 
@@ -59,7 +59,7 @@ class PostgresExecutionStoreTest extends ExecutionStoreContract {
 
     @Test
     void answerStoredByOneReplicaIsReplayedByTheOther() {
-        ExecutionStore other = new JdbcExecutionStore(replica.dataSource(), LEASE, RETENTION, clock);
+        ExecutionStore other = new JdbcExecutionStore(replica, LEASE, RETENTION, clock);
         Claimed claim = (Claimed) store.claim(key, FP);
 
         assertThat(other.claim(key, FP)).isEqualTo(new ClaimOutcome.InProgress());

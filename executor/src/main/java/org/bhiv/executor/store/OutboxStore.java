@@ -1,0 +1,271 @@
+package org.bhiv.executor.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The outbox's tables (migration V4): {@code outbox_pending} holds only the events still to
+ * deliver, so that a claim and a count cost what the backlog holds and not what was ever
+ * delivered; a finished event moves to {@code outbox_finished} (its payload kept only when it is
+ * dead). Rows are claimed with a compare-and-set on {@code claimed_until}, so several
+ * dispatchers (replicas) never send one event at once. Writes go through the group commit.
+ * Thread-safe.
+ */
+public final class OutboxStore {
+
+    /** An event to write. */
+    public record NewEvent(String eventId, String sink, String executionId, String traceId, String traceparent,
+                           String payload) {
+    }
+
+    /** An event a dispatcher holds for one attempt. */
+    public record ClaimedEvent(long id, String eventId, String sink, String traceId, String traceparent,
+                               String payload, int attempts, Instant createdAt) {
+    }
+
+    /** The pending events of one sink: how many, and since when the oldest waits ({@code null}: none). */
+    public record Backlog(long count, Instant oldestCreatedAt) {
+    }
+
+    /**
+     * One event's state: {@code pending}, {@code delivered} or {@code dead}; {@code nextAttemptAt}
+     * when pending, {@code finishedAt} otherwise.
+     */
+    public record EventState(String executionId, String sink, String state, String eventId, int attempts,
+                             Instant nextAttemptAt, Instant finishedAt, String lastError) {
+    }
+
+    private static final int PURGE_CHUNK = 5_000;
+    private static final String INSERT = """
+            INSERT INTO outbox_pending (event_id, sink, execution_id, trace_id, traceparent, payload, attempts,
+                                        created_at, next_attempt_at)
+            VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?) ON CONFLICT DO NOTHING""";
+    // ORDER BY repeats the index's leading column so that H2 reads the index in order and stops at LIMIT
+    private static final String DUE = """
+            SELECT id, event_id, trace_id, traceparent, payload, attempts, created_at FROM outbox_pending
+            WHERE sink = ? AND next_attempt_at <= ? AND (claimed_until IS NULL OR claimed_until < ?)
+            ORDER BY sink, next_attempt_at, id LIMIT ?""";
+    private static final String CLAIM = """
+            UPDATE outbox_pending SET claimed_until = ?, claim_token = ?
+            WHERE id = ? AND (claimed_until IS NULL OR claimed_until < ?)""";
+    private static final String MOVE = """
+            INSERT INTO outbox_finished (id, event_id, sink, execution_id, trace_id, traceparent, payload, attempts,
+                                         created_at, state, finished_at, last_error)
+            SELECT id, event_id, sink, execution_id, trace_id, traceparent, CASE WHEN ? THEN payload END, ?,
+                   created_at, ?, ?, ?
+            FROM outbox_pending WHERE id = ? AND claim_token = ?""";
+    private static final String DELETE_CLAIMED = "DELETE FROM outbox_pending WHERE id = ? AND claim_token = ?";
+    private static final String RETRY = """
+            UPDATE outbox_pending SET attempts = ?, next_attempt_at = ?, last_error = ?, claimed_until = NULL,
+                                      claim_token = NULL
+            WHERE id = ? AND claim_token = ?""";
+    private static final String PROBE_FAILED = """
+            UPDATE outbox_pending SET last_error = ?, claimed_until = NULL, claim_token = NULL
+            WHERE id = ? AND claim_token = ?""";
+    private static final String RELEASE =
+            "UPDATE outbox_pending SET claimed_until = NULL, claim_token = NULL WHERE id = ? AND claim_token = ?";
+    private static final String NEXT_DUE =
+            "SELECT next_attempt_at FROM outbox_pending WHERE sink = ? ORDER BY sink, next_attempt_at LIMIT 1";
+    private static final String BACKLOG =
+            "SELECT sink, COUNT(*) AS pending, MIN(created_at) AS oldest FROM outbox_pending GROUP BY sink";
+    private static final String COUNT_PENDING = "SELECT COUNT(*) FROM outbox_pending WHERE sink = ?";
+    private static final String STATES = """
+            SELECT id, execution_id, sink, 'pending' AS state, event_id, attempts, next_attempt_at, NULL AS finished_at,
+                   last_error FROM outbox_pending WHERE %1$s = ?
+            UNION ALL
+            SELECT id, execution_id, sink, state, event_id, attempts, NULL, finished_at, last_error
+            FROM outbox_finished WHERE %1$s = ?
+            ORDER BY id""";
+    private static final String PURGE_LAST = """
+            SELECT MAX(id) FROM (SELECT id FROM outbox_finished WHERE finished_at < ? ORDER BY id LIMIT ?) chunk""";
+    private static final String PURGE = "DELETE FROM outbox_finished WHERE id <= ? AND finished_at < ?";
+
+    private final Transactions db;
+
+    /** @param database the migrated database */
+    public OutboxStore(Database database) {
+        this.db = database.transactions();
+    }
+
+    /**
+     * Writes an event inside the caller's transaction.
+     *
+     * @return false when an event with this id is pending already (nothing written, no error)
+     */
+    public boolean insert(Connection c, NewEvent e, Instant now) throws SQLException {
+        return Sql.update(c, INSERT, e.eventId(), e.sink(), e.executionId(), e.traceId(), e.traceparent(),
+                e.payload(), now, now) == 1;
+    }
+
+    /** @return the sink's pending events, counted inside the caller's transaction */
+    public long countPending(Connection c, String sink) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(COUNT_PENDING)) {
+            Sql.set(ps, sink);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /**
+     * Claims up to {@code limit} due events of a sink, earliest due first, in one transaction. A
+     * candidate that another dispatcher claimed in between is skipped (its compare-and-set updates no row).
+     */
+    public List<ClaimedEvent> claim(String sink, int limit, Instant now, Instant leaseUntil, String token) {
+        return db.write("claim outbox events", c -> {
+            List<ClaimedEvent> candidates = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(DUE)) {
+                Sql.set(ps, sink, now, now, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        candidates.add(new ClaimedEvent(rs.getLong(1), rs.getString(2), sink, rs.getString(3),
+                                rs.getString(4), rs.getString(5), rs.getInt(6), Sql.instant(rs, "created_at")));
+                    }
+                }
+            }
+            if (candidates.isEmpty()) {
+                return List.of();
+            }
+            List<ClaimedEvent> claimed = new ArrayList<>(candidates.size());
+            try (PreparedStatement ps = c.prepareStatement(CLAIM)) {
+                for (ClaimedEvent candidate : candidates) {
+                    Sql.set(ps, leaseUntil, token, candidate.id(), now);
+                    if (ps.executeUpdate() == 1) {
+                        claimed.add(candidate);
+                    }
+                }
+            }
+            return claimed;
+        });
+    }
+
+    /** @return false when the claim was lost (nothing changed) */
+    public boolean delivered(ClaimedEvent e, String token, int attempts, Instant now) {
+        return finish(e, token, "delivered", false, attempts, now, null);
+    }
+
+    /** @return false when the claim was lost (nothing changed) */
+    public boolean dead(ClaimedEvent e, String token, int attempts, Instant now, String error) {
+        return finish(e, token, "dead", true, attempts, now, error);
+    }
+
+    /** @return false when the claim was lost (nothing changed) */
+    public boolean retry(ClaimedEvent e, String token, int attempts, Instant nextAttemptAt, String error) {
+        return db.write("schedule an outbox retry",
+                c -> Sql.update(c, RETRY, attempts, nextAttemptAt, truncate(error), e.id(), token) == 1);
+    }
+
+    /** A paused sink's probe failed: records the error, keeps the event's attempts and schedule, releases it. */
+    public boolean probeFailed(ClaimedEvent e, String token, String error) {
+        return db.write("record an outbox probe",
+                c -> Sql.update(c, PROBE_FAILED, truncate(error), e.id(), token) == 1);
+    }
+
+    /** Gives an unattempted claim back (shutdown), so that the next dispatcher need not wait for the lease. */
+    public void release(ClaimedEvent e, String token) {
+        db.write("release an outbox claim", c -> Sql.update(c, RELEASE, e.id(), token));
+    }
+
+    private boolean finish(ClaimedEvent e, String token, String state, boolean keepPayload, int attempts, Instant now,
+                           String error) {
+        return db.write("finish an outbox event", c -> {
+            if (Sql.update(c, MOVE, keepPayload, attempts, state, now, truncate(error), e.id(), token) != 1) {
+                return false;
+            }
+            return Sql.update(c, DELETE_CLAIMED, e.id(), token) == 1;
+        });
+    }
+
+    /** @return the earliest next attempt of the sink's pending events, or {@code null} when none is pending */
+    public Instant nextDue(String sink) {
+        return db.direct("read the next outbox attempt", c -> {
+            try (PreparedStatement ps = c.prepareStatement(NEXT_DUE)) {
+                Sql.set(ps, sink);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Sql.instant(rs, "next_attempt_at") : null;
+                }
+            }
+        });
+    }
+
+    /** @return per sink name with pending events, the backlog */
+    public Map<String, Backlog> backlog() {
+        return db.direct("read the outbox backlog", c -> {
+            Map<String, Backlog> result = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement(BACKLOG); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    result.put(rs.getString(1), new Backlog(rs.getLong("pending"), Sql.instant(rs, "oldest")));
+                }
+            }
+            return result;
+        });
+    }
+
+    /** @return the states of the events of one execution, oldest first */
+    public List<EventState> byExecution(String executionId) {
+        return states("execution_id", executionId);
+    }
+
+    /** @return the states of the events of one decision's executions, oldest first */
+    public List<EventState> byTrace(String traceId) {
+        return states("trace_id", traceId);
+    }
+
+    private List<EventState> states(String column, String value) {
+        return db.direct("read outbox deliveries", c -> {
+            List<EventState> result = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(STATES.formatted(column))) {
+                Sql.set(ps, value, value);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        result.add(new EventState(rs.getString("execution_id"), rs.getString("sink"),
+                                rs.getString("state"), rs.getString("event_id"), rs.getInt("attempts"),
+                                Sql.instant(rs, "next_attempt_at"), Sql.instant(rs, "finished_at"),
+                                rs.getString("last_error")));
+                    }
+                }
+            }
+            return result;
+        });
+    }
+
+    /**
+     * Deletes finished events older than {@code before}, in chunks of the 5,000 smallest ids (short
+     * statements, one dialect: neither {@code DELETE ... LIMIT} nor {@code IN (SELECT ... LIMIT)}).
+     *
+     * @return how many were deleted
+     */
+    public int purge(Instant before) {
+        return db.direct("purge finished outbox events", c -> {
+            int total = 0;
+            try (PreparedStatement last = c.prepareStatement(PURGE_LAST);
+                 PreparedStatement delete = c.prepareStatement(PURGE)) {
+                while (true) {
+                    Sql.set(last, before, PURGE_CHUNK);
+                    long maxId;
+                    try (ResultSet rs = last.executeQuery()) {
+                        rs.next();
+                        maxId = rs.getLong(1);
+                        if (rs.wasNull()) {
+                            return total;
+                        }
+                    }
+                    Sql.set(delete, maxId, before);
+                    total += delete.executeUpdate();
+                }
+            }
+        });
+    }
+
+    private static String truncate(String s) {
+        return s == null || s.length() <= 1000 ? s : s.substring(0, 1000);
+    }
+}
