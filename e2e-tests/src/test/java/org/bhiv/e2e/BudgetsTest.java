@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +32,7 @@ import static org.awaitility.Awaitility.await;
  * and asserted with the guide's numbers. The figures are printed and written to
  * {@code e2e-tests/target/budgets.md}; {@code docs/benchmarks.md} quotes a run.
  */
+@Tag("benchmark")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BudgetsTest {
 

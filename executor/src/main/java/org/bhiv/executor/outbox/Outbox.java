@@ -24,8 +24,8 @@ import org.bhiv.server.LogSafe;
  * execution result (events and result commit together), then {@link #afterCommit()} once the
  * transaction committed, which wakes the {@link OutboxDispatcher} so delivery starts within
  * milliseconds. {@link #snapshot()} feeds {@code /healthz} (refreshed by the dispatcher every
- * scan interval, so a health request never counts the backlog), {@link #deliveries(String)} and
- * {@link #deliveriesByTrace(String)} feed {@code GET /api/workflow/executions/{trace_id}}.
+ * scan interval, so a health request never counts the backlog), {@link #deliveriesByTrace(String)}
+ * feeds {@code GET /api/workflow/executions/{trace_id}}.
  */
 public final class Outbox {
 
@@ -183,15 +183,6 @@ public final class Outbox {
                     m.retriedCount(), m.deadCount(), m.droppedCount(), s.oldestPendingAgeMs()));
         }
         return result;
-    }
-
-    /**
-     * @param executionId the store's id of an execution ({@link CompletedExecution#executionId()})
-     * @return per sink name the delivery of its event; empty when none was written
-     * @throws StoreException when the database fails
-     */
-    public Map<String, Delivery> deliveries(String executionId) {
-        return byExecution(store.byExecution(executionId)).getOrDefault(executionId, Map.of());
     }
 
     /**

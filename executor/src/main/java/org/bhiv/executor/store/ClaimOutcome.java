@@ -9,10 +9,11 @@ public sealed interface ClaimOutcome {
      * The caller holds the key and must execute, then {@link ExecutionStore#complete complete}
      * or {@link ExecutionStore#release release} the claim.
      *
-     * @param key   the idempotency key
-     * @param token names this claim; a claim taken over after its lease ran out has a new one
+     * @param key         the idempotency key
+     * @param token       names this claim; a claim taken over after its lease ran out has a new one
+     * @param fingerprint the fingerprint of the request that holds it
      */
-    record Claimed(String key, String token) implements ClaimOutcome {
+    record Claimed(String key, String token, String fingerprint) implements ClaimOutcome {
     }
 
     /**

@@ -21,6 +21,8 @@ public final class JdbcExecutionStore implements ExecutionStore {
     private static final System.Logger LOGGER = System.getLogger(JdbcExecutionStore.class.getName());
     /** Rounds of "insert failed, but the row is gone again" before answering in-progress. */
     private static final int CLAIM_ROUNDS = 5;
+    /** Answers kept in memory for replays (about 1 KiB each). */
+    private static final int REPLAY_CACHE_SIZE = 10_000;
 
     private static final String INSERT_KEY = """
             INSERT INTO idempotency_keys
@@ -52,6 +54,7 @@ public final class JdbcExecutionStore implements ExecutionStore {
     private static final String PURGE_KEYS = "DELETE FROM idempotency_keys WHERE expires_at <= ?";
 
     private final Transactions db;
+    private final ReplayCache replays = new ReplayCache(REPLAY_CACHE_SIZE);
     private final Duration lease;
     private final Duration retention;
     private final Clock clock;
@@ -76,6 +79,10 @@ public final class JdbcExecutionStore implements ExecutionStore {
 
     @Override
     public ClaimOutcome claim(String key, String fingerprint) {
+        ClaimOutcome known = replays.find(key, fingerprint, clock.instant());
+        if (known != null) {
+            return known;
+        }
         return db.write("claim idempotency key", c -> {
             for (int round = 0; round < CLAIM_ROUNDS; round++) {
                 Instant now = clock.instant();
@@ -83,7 +90,7 @@ public final class JdbcExecutionStore implements ExecutionStore {
                 try (PreparedStatement ps = c.prepareStatement(INSERT_KEY)) {
                     Sql.set(ps, key, fingerprint, token, now, now.plus(lease), now.plus(retention));
                     if (ps.executeUpdate() == 1) {
-                        return new ClaimOutcome.Claimed(key, token);
+                        return new ClaimOutcome.Claimed(key, token, fingerprint);
                     }
                 }
                 ClaimOutcome held = existing(c, key, fingerprint, token, now);
@@ -112,7 +119,9 @@ public final class JdbcExecutionStore implements ExecutionStore {
                     return new ClaimOutcome.FingerprintMismatch();
                 }
                 if (rs.getString("claim_state").equals("completed")) {
-                    return new ClaimOutcome.Replay(rs.getInt("response_status"), rs.getString("response_body"));
+                    var replay = new ClaimOutcome.Replay(rs.getInt("response_status"), rs.getString("response_body"));
+                    replays.put(key, fingerprint, replay, Sql.instant(rs, "expires_at"));
+                    return replay;
                 }
                 if (Sql.instant(rs, "lease_until").isAfter(now)) {
                     return new ClaimOutcome.InProgress();
@@ -120,7 +129,7 @@ public final class JdbcExecutionStore implements ExecutionStore {
                 String staleToken = rs.getString("claim_token");
                 if (Sql.update(c, TAKE_OVER_KEY, token, now, now.plus(lease), key, staleToken) == 1) {
                     LOGGER.log(System.Logger.Level.WARNING, "Idempotency claim taken over after its lease ran out");
-                    return new ClaimOutcome.Claimed(key, token);
+                    return new ClaimOutcome.Claimed(key, token, fingerprint);
                 }
                 return null;
             }
@@ -129,17 +138,23 @@ public final class JdbcExecutionStore implements ExecutionStore {
 
     @Override
     public boolean complete(ClaimOutcome.Claimed claim, ExecutionRecord execution, TransactionalWrite alsoWrite) {
-        return db.write("store execution", c -> {
-            boolean stored = Sql.update(c, COMPLETE_KEY, execution.executionId(), clock.instant().plus(retention),
+        Instant expiresAt = clock.instant().plus(retention);
+        boolean stored = db.write("store execution", c -> {
+            boolean answered = Sql.update(c, COMPLETE_KEY, execution.executionId(), expiresAt,
                     claim.key(), claim.token()) == 1;
-            if (!stored) {
+            if (!answered) {
                 LOGGER.log(System.Logger.Level.WARNING, "Idempotency claim was lost before the execution completed;"
                         + " the execution is recorded but not replayed");
             }
-            insert(c, execution, stored);
+            insert(c, execution, answered);
             alsoWrite.write(c);
-            return stored;
+            return answered;
         });
+        if (stored) {
+            replays.put(claim.key(), claim.fingerprint(),
+                    new ClaimOutcome.Replay(execution.responseStatus(), execution.responseBody()), expiresAt);
+        }
+        return stored;
     }
 
     @Override

@@ -78,10 +78,10 @@ public final class OutboxStore {
     private static final String COUNT_PENDING = "SELECT COUNT(*) FROM outbox_pending WHERE sink = ?";
     private static final String STATES = """
             SELECT id, execution_id, sink, 'pending' AS state, event_id, attempts, next_attempt_at, NULL AS finished_at,
-                   last_error FROM outbox_pending WHERE %1$s = ?
+                   last_error FROM outbox_pending WHERE trace_id = ?
             UNION ALL
             SELECT id, execution_id, sink, state, event_id, attempts, NULL, finished_at, last_error
-            FROM outbox_finished WHERE %1$s = ?
+            FROM outbox_finished WHERE trace_id = ?
             ORDER BY id""";
     private static final String PURGE_LAST = """
             SELECT MAX(id) FROM (SELECT id FROM outbox_finished WHERE finished_at < ? ORDER BY id LIMIT ?) chunk""";
@@ -209,21 +209,12 @@ public final class OutboxStore {
         });
     }
 
-    /** @return the states of the events of one execution, oldest first */
-    public List<EventState> byExecution(String executionId) {
-        return states("execution_id", executionId);
-    }
-
     /** @return the states of the events of one decision's executions, oldest first */
     public List<EventState> byTrace(String traceId) {
-        return states("trace_id", traceId);
-    }
-
-    private List<EventState> states(String column, String value) {
         return db.direct("read outbox deliveries", c -> {
             List<EventState> result = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(STATES.formatted(column))) {
-                Sql.set(ps, value, value);
+            try (PreparedStatement ps = c.prepareStatement(STATES)) {
+                Sql.set(ps, traceId, traceId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         result.add(new EventState(rs.getString("execution_id"), rs.getString("sink"),

@@ -55,8 +55,9 @@ public record StoreConfig(String url, Path dataDir, String user, String password
         // PostgreSQL mode so that the one SQL dialect serves both databases. WRITE_DELAY=0: H2 writes
         // each commit to the file before the commit returns; by default it does so up to 500 ms later,
         // and a process killed meanwhile loses transactions that were already answered.
+        // QUERY_CACHE_SIZE: a group commit runs a dozen statements on one session; H2 keeps 8 parsed.
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("executor")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;QUERY_CACHE_SIZE=64";
     }
 
     /** @return "postgresql" or "h2" */

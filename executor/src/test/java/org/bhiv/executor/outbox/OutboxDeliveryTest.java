@@ -47,8 +47,8 @@ class OutboxDeliveryTest {
         assertThat(whileDown.pending()).isEqualTo(20);
         assertThat(whileDown.delivered()).isZero();
         assertThat(whileDown.oldestPendingAgeMs()).isPositive();
-        assertThat(f.outbox.deliveries("exec-down-0").get("bucket").state()).isEqualTo("pending");
-        assertThat(f.outbox.deliveries("exec-down-0").get("bucket").lastError()).isEqualTo("connection_failed");
+        assertThat(f.deliveries("exec-down-0").get("bucket").state()).isEqualTo("pending");
+        assertThat(f.deliveries("exec-down-0").get("bucket").lastError()).isEqualTo("connection_failed");
         assertThat(f.registry.gauge("outbox.pending", List.of(Tag.create("sink", "bucket")))
                 .map(g -> g.value().longValue())).as("pending gauge").contains(20L);
 
@@ -67,7 +67,7 @@ class OutboxDeliveryTest {
         assertThat(f.counter("bucket", "retried")).isPositive();
         assertThat(f.registry.timer("integration.delivery.lag", List.of(Tag.create("sink", "bucket")))
                 .map(t -> t.count())).as("lag timer recorded every delivery").hasValueSatisfying(n -> assertThat(n).isGreaterThanOrEqualTo(20));
-        var delivery = f.outbox.deliveries("exec-down-0").get("bucket");
+        var delivery = f.deliveries("exec-down-0").get("bucket");
         assertThat(delivery.state()).isEqualTo("delivered");
         assertThat(delivery.attempts()).isGreaterThan(1);
         assertThat(delivery.deliveredAt()).isNotNull();
@@ -108,7 +108,7 @@ class OutboxDeliveryTest {
         f.enqueueCommitted(OutboxFixture.execution("rejected-1"));
         await().atMost(Duration.ofSeconds(5)).until(() -> f.rows("dead") == 1);
 
-        var dead = f.outbox.deliveries("exec-rejected-1").get("bucket");
+        var dead = f.deliveries("exec-rejected-1").get("bucket");
         assertThat(dead.state()).isEqualTo("dead");
         assertThat(dead.attempts()).isEqualTo(1);
         assertThat(dead.deadAt()).isNotNull();
@@ -121,7 +121,7 @@ class OutboxDeliveryTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> f.rows("dead") == 2);
         assertThat(bucket.received()).hasSize(2);
         assertThat(bucket.received()).extracting(Receiver.Received::eventId).doesNotHaveDuplicates();
-        assertThat(f.outbox.deliveries("exec-rejected-1").get("karma").state()).isEqualTo("delivered");
+        assertThat(f.deliveries("exec-rejected-1").get("karma").state()).isEqualTo("delivered");
     }
 
     @Test
@@ -135,7 +135,7 @@ class OutboxDeliveryTest {
         f.enqueueCommitted(OutboxFixture.execution("attempts-1"));
         await().atMost(Duration.ofSeconds(5)).until(() -> f.rows("dead") == 1);
 
-        var dead = f.outbox.deliveries("exec-attempts-1").get("bucket");
+        var dead = f.deliveries("exec-attempts-1").get("bucket");
         assertThat(dead.state()).isEqualTo("dead");
         assertThat(dead.attempts()).isEqualTo(3);
         assertThat(dead.lastError()).isEqualTo("max_attempts, last: http_503");
@@ -155,11 +155,11 @@ class OutboxDeliveryTest {
         f.enqueueCommitted(OutboxFixture.execution("old-1"));
         await().atMost(Duration.ofSeconds(5)).until(() -> f.rows("dead") == 1);
 
-        var dead = f.outbox.deliveries("exec-old-1").get("bucket");
+        var dead = f.deliveries("exec-old-1").get("bucket");
         assertThat(dead.state()).isEqualTo("dead");
         assertThat(dead.lastError()).startsWith("max_age");
         assertThat(dead.attempts()).isPositive();
-        assertThat(f.outbox.deliveries("exec-old-1").get("karma").state()).isEqualTo("delivered");
+        assertThat(f.deliveries("exec-old-1").get("karma").state()).isEqualTo("delivered");
     }
 
     @Test
@@ -174,13 +174,13 @@ class OutboxDeliveryTest {
 
         f.enqueueCommitted(OutboxFixture.execution("limited-1"));
         await().atMost(Duration.ofSeconds(5)).until(() ->
-                f.outbox.deliveries("exec-limited-1").get("bucket").state().equals("delivered"));
+                f.deliveries("exec-limited-1").get("bucket").state().equals("delivered"));
 
         var received = bucket.received();
         assertThat(received).hasSize(2);
         assertThat(received.get(1).arrivedAtMillis() - received.get(0).arrivedAtMillis())
                 .as("second attempt not before Retry-After (backoff cap here is 0.3 s)").isGreaterThanOrEqualTo(950);
-        var delivery = f.outbox.deliveries("exec-limited-1").get("bucket");
+        var delivery = f.deliveries("exec-limited-1").get("bucket");
         assertThat(delivery.state()).isEqualTo("delivered");
         assertThat(delivery.attempts()).isEqualTo(2);
     }
@@ -210,7 +210,7 @@ class OutboxDeliveryTest {
         assertThat(stats.get("bucket").pending()).isEqualTo(3);
         assertThat(stats.get("bucket").dropped()).isEqualTo(2);
         assertThat(f.counter("bucket", "dropped")).isEqualTo(2.0);
-        assertThat(f.outbox.deliveries("exec-full-4")).isEmpty();
+        assertThat(f.deliveries("exec-full-4")).isEmpty();
     }
 
     @Test
@@ -227,7 +227,7 @@ class OutboxDeliveryTest {
         assertThat(karma.enabled()).isFalse();
         assertThat(karma.state()).isEqualTo("disabled");
         assertThat(karma.pending()).isZero();
-        assertThat(f.outbox.deliveries("exec-disabled-1").keySet()).containsExactly("bucket");
+        assertThat(f.deliveries("exec-disabled-1").keySet()).containsExactly("bucket");
     }
 
     @Test

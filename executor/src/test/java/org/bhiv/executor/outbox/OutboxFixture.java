@@ -93,6 +93,12 @@ final class OutboxFixture implements AutoCloseable {
         return written;
     }
 
+    /** The deliveries of an execution made by {@link #execution(String)} (its id is {@code exec-<trace_id>}). */
+    Map<String, Delivery> deliveries(String executionId) {
+        String traceId = executionId.substring("exec-".length());
+        return outbox.deliveriesByTrace(traceId).getOrDefault(executionId, Map.of());
+    }
+
     long rows(String state) throws Exception {
         String sql = state.equals("pending") ? "SELECT COUNT(*) FROM outbox_pending WHERE ? = 'pending'"
                 : "SELECT COUNT(*) FROM outbox_finished WHERE state = ?";

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.time.Duration;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,7 @@ import static org.awaitility.Awaitility.await;
  * to "the receiver got the request", with both receivers up, default settings (scan interval
  * 1 s, so the figures show the wake-up path, not the scan). Figures go to docs/benchmarks.md.
  */
+@Tag("benchmark")
 class OutboxLatencyBenchmarkTest {
 
     private static final int WARM_UP = 50;

@@ -46,8 +46,8 @@ class OutboxRestartTest {
                 await().atMost(Duration.ofSeconds(5)).until(() -> second.rows("pending") == 0);
                 assertThat(bucket.countsByEventId().values()).containsOnly(1);
                 assertThat(karma.countsByEventId().values()).containsOnly(1);
-                assertThat(second.outbox.deliveries("exec-restart-3").get("bucket").state()).isEqualTo("delivered");
-                assertThat(second.outbox.deliveries("exec-restart-3").get("bucket").attempts()).isGreaterThan(1);
+                assertThat(second.deliveries("exec-restart-3").get("bucket").state()).isEqualTo("delivered");
+                assertThat(second.deliveries("exec-restart-3").get("bucket").attempts()).isGreaterThan(1);
             } finally {
                 dispatcher.shutdown(Duration.ZERO);
             }

@@ -24,7 +24,7 @@ class OutboxTimeoutTest {
                 long t0 = System.nanoTime();
                 f.enqueueCommitted(OutboxFixture.execution("hang-0"));
                 await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20)).until(() ->
-                        "timeout".equals(f.outbox.deliveries("exec-hang-0").get("bucket").lastError()));
+                        "timeout".equals(f.deliveries("exec-hang-0").get("bucket").lastError()));
                 long firstAttemptMs = (System.nanoTime() - t0) / 1_000_000;
                 assertThat(firstAttemptMs).as("first attempt ended by the 2 s timeout").isBetween(1_900L, 4_000L);
                 assertThat(bucket.connections()).isPositive();

@@ -41,7 +41,7 @@ public final class V4__outbox_split extends BaseJavaMigration {
         )""",
         // a claim reads the due rows of one sink in (next_attempt_at, id) order straight from this index
         "CREATE INDEX outbox_pending_due_idx ON outbox_pending (sink, next_attempt_at, id)",
-        "CREATE INDEX outbox_pending_execution_idx ON outbox_pending (execution_id)",
+        // GET /api/workflow/executions/{trace_id}; every other index costs each enqueue and delivery a write
         "CREATE INDEX outbox_pending_trace_idx ON outbox_pending (trace_id)",
         """
         CREATE TABLE outbox_finished (
@@ -60,9 +60,7 @@ public final class V4__outbox_split extends BaseJavaMigration {
             CONSTRAINT outbox_finished_state CHECK (state IN ('delivered', 'dead'))
         )""",
         "CREATE INDEX outbox_finished_age_idx ON outbox_finished (finished_at)",
-        "CREATE INDEX outbox_finished_execution_idx ON outbox_finished (execution_id)",
         "CREATE INDEX outbox_finished_trace_idx ON outbox_finished (trace_id)",
-        "CREATE INDEX outbox_finished_state_idx ON outbox_finished (state, sink, id)",
     };
 
     private static final String SELECT_OLD = """
