@@ -83,7 +83,7 @@ public final class OutboxDispatcher {
         running = true;
         drainDeadline = Long.MAX_VALUE;
         for (Sink sink : clients.keySet()) {
-            var attempt = new SinkAttempt(sink, clients.get(sink), outbox, backoff, claimToken);
+            var attempt = new SinkAttempt(sink, clients.get(sink), outbox, backoff);
             var loop = new SinkLoop(sink, outbox, attempt, backoff, claimToken, lifecycle);
             threads.add(Thread.ofVirtual().name("outbox-" + sink.wireName()).start(loop));
         }

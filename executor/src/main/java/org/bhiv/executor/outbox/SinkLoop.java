@@ -90,12 +90,24 @@ final class SinkLoop implements Runnable {
         if (batch.isEmpty()) {
             return false;
         }
-        List<Future<AttemptResult>> results = new ArrayList<>(batch.size());
+        List<Future<SinkAttempt.Step>> attempts = new ArrayList<>(batch.size());
         for (var event : batch) {
-            results.add(senders.submit(() -> attempt.deliver(event, probing)));
+            attempts.add(senders.submit(() -> attempt.attempt(event, probing)));
         }
-        for (Future<AttemptResult> f : results) {
-            account(awaitResult(f));
+        List<SinkAttempt.Step> steps = new ArrayList<>(batch.size());
+        for (Future<SinkAttempt.Step> f : attempts) {
+            SinkAttempt.Step step = awaitStep(f);
+            if (step != null) {
+                steps.add(step);
+            }
+        }
+        // one write for the whole pass; a claim that failed to be recorded is retried after its lease
+        boolean[] recorded = outbox.store().finish(steps.stream().map(SinkAttempt.Step::finish).toList(), claimToken);
+        for (int i = 0; i < steps.size(); i++) {
+            if (recorded[i]) {
+                steps.get(i).onRecorded().run();
+            }
+            account(steps.get(i).result());
         }
         return true;
     }
@@ -133,15 +145,16 @@ final class SinkLoop implements Runnable {
         metrics.backingOff(false);
     }
 
-    private AttemptResult awaitResult(Future<AttemptResult> f) {
+    /** @return the attempt's step, or null when it failed unexpectedly (its claim ends with its lease) */
+    private SinkAttempt.Step awaitStep(Future<SinkAttempt.Step> f) {
         try {
             return f.get();
         } catch (ExecutionException e) {
             LOGGER.log(Level.WARNING, "Outbox " + sink.wireName() + " attempt failed unexpectedly: " + e.getCause());
-            return new AttemptResult.Aborted();
+            return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new AttemptResult.Aborted();
+            return null;
         }
     }
 

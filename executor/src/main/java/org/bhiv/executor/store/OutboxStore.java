@@ -30,6 +30,17 @@ public final class OutboxStore {
                                String payload, int attempts, Instant createdAt) {
     }
 
+    /**
+     * What one attempt changes: the event is delivered or dead (it moves to {@code outbox_finished};
+     * a dead one keeps its payload), retried at {@code at}, probed (a paused sink's probe failed:
+     * only the error is recorded), or released unattempted (shutdown). Every kind frees the claim.
+     */
+    public record Finish(ClaimedEvent event, Kind kind, int attempts, Instant at, String error) {
+
+        /** The kinds of outcome. */
+        public enum Kind { DELIVERED, DEAD, RETRY, PROBE_FAILED, RELEASE }
+    }
+
     /** The pending events of one sink: how many, and since when the oldest waits ({@code null}: none). */
     public record Backlog(long count, Instant oldestCreatedAt) {
     }
@@ -147,41 +158,33 @@ public final class OutboxStore {
         });
     }
 
-    /** @return false when the claim was lost (nothing changed) */
-    public boolean delivered(ClaimedEvent e, String token, int attempts, Instant now) {
-        return finish(e, token, "delivered", false, attempts, now, null);
-    }
-
-    /** @return false when the claim was lost (nothing changed) */
-    public boolean dead(ClaimedEvent e, String token, int attempts, Instant now, String error) {
-        return finish(e, token, "dead", true, attempts, now, error);
-    }
-
-    /** @return false when the claim was lost (nothing changed) */
-    public boolean retry(ClaimedEvent e, String token, int attempts, Instant nextAttemptAt, String error) {
-        return db.write("schedule an outbox retry",
-                c -> Sql.update(c, RETRY, attempts, nextAttemptAt, truncate(error), e.id(), token) == 1);
-    }
-
-    /** A paused sink's probe failed: records the error, keeps the event's attempts and schedule, releases it. */
-    public boolean probeFailed(ClaimedEvent e, String token, String error) {
-        return db.write("record an outbox probe",
-                c -> Sql.update(c, PROBE_FAILED, truncate(error), e.id(), token) == 1);
-    }
-
-    /** Gives an unattempted claim back (shutdown), so that the next dispatcher need not wait for the lease. */
-    public void release(ClaimedEvent e, String token) {
-        db.write("release an outbox claim", c -> Sql.update(c, RELEASE, e.id(), token));
-    }
-
-    private boolean finish(ClaimedEvent e, String token, String state, boolean keepPayload, int attempts, Instant now,
-                           String error) {
-        return db.write("finish an outbox event", c -> {
-            if (Sql.update(c, MOVE, keepPayload, attempts, state, now, truncate(error), e.id(), token) != 1) {
-                return false;
+    /**
+     * Records how the attempts of one pass ended, in one transaction.
+     *
+     * @param finishes what each attempt changes
+     * @param token    the claim token the events were claimed with
+     * @return per finish, whether it was recorded (false: the claim was lost meanwhile, nothing changed)
+     */
+    public boolean[] finish(List<Finish> finishes, String token) {
+        return db.write("record outbox attempts", c -> {
+            boolean[] recorded = new boolean[finishes.size()];
+            for (int i = 0; i < recorded.length; i++) {
+                recorded[i] = finish(c, finishes.get(i), token);
             }
-            return Sql.update(c, DELETE_CLAIMED, e.id(), token) == 1;
+            return recorded;
         });
+    }
+
+    private static boolean finish(Connection c, Finish f, String token) throws SQLException {
+        long id = f.event().id();
+        return switch (f.kind()) {
+            case DELIVERED, DEAD -> Sql.update(c, MOVE, f.kind() == Finish.Kind.DEAD, f.attempts(),
+                    f.kind() == Finish.Kind.DEAD ? "dead" : "delivered", f.at(), truncate(f.error()), id, token) == 1
+                    && Sql.update(c, DELETE_CLAIMED, id, token) == 1;
+            case RETRY -> Sql.update(c, RETRY, f.attempts(), f.at(), truncate(f.error()), id, token) == 1;
+            case PROBE_FAILED -> Sql.update(c, PROBE_FAILED, truncate(f.error()), id, token) == 1;
+            case RELEASE -> Sql.update(c, RELEASE, id, token) == 1;
+        };
     }
 
     /** @return the earliest next attempt of the sink's pending events, or {@code null} when none is pending */
