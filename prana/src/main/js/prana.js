@@ -6,7 +6,7 @@
  *   const prana = startPrana({ ingestUrl: '/bucket/prana/ingest', userId: 'learner-42', systemType: 'gurukul' });
  */
 
-import { createBridge } from './bridge.js';
+import { bridgeOptions, createBridge } from './bridge.js';
 import { buildPacket, packetContext } from './packet.js';
 import { createSignalCapture } from './signals.js';
 import { createStateEngine, engineOptions } from './state-engine.js';
@@ -59,6 +59,7 @@ export function startPrana(config) {
   const ids = { ...config, sessionId: config.sessionId ?? newSessionId() };
   let context = packetContext(ids);
   const opts = engineOptions(engineConfig);
+  const bridgeOpts = bridgeOptions(bridgeConfig); // checked before any listener is added
 
   const startedAt = clock.now();
   const capture = createSignalCapture({ window: win, document: doc, now: clock.now });
@@ -98,7 +99,7 @@ export function startPrana(config) {
   }
 
   const bridge = createBridge({
-    url: ingestUrl, clock, timers, transport, closeWindow, options: bridgeConfig, random, log,
+    url: ingestUrl, clock, timers, transport, closeWindow, options: bridgeOpts, random, log,
   });
 
   capture.onVisibility((visible, t) => guard(() => {
