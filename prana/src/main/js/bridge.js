@@ -29,6 +29,7 @@ export function bridgeOptions(options = {}) {
       throw new TypeError(`PRANA: bridge option ${key} must be a number > 0, got ${String(options[key])}`);
     }
   }
+  if (!Number.isInteger(opts.queueLimit) || opts.queueLimit < 2) throw new RangeError('PRANA: bridge option queueLimit must be a whole number >= 2 (one packet in flight, one waiting)');
   if (opts.timeoutMs > 2000) throw new RangeError('PRANA: bridge option timeoutMs must be at most 2000 (the stack\'s outbound budget)');
   if (opts.minWindowMs > opts.windowMs) throw new RangeError('PRANA: bridge option minWindowMs must not exceed windowMs');
   if (opts.backoffInitialMs > opts.backoffMaxMs) throw new RangeError('PRANA: bridge option backoffInitialMs must not exceed backoffMaxMs');

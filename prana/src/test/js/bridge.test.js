@@ -273,6 +273,8 @@ describe('bridge: options', () => {
   test('a wrong option is refused, naming it', () => {
     assert.throws(() => bridgeOptions({ windowMs: 0 }), /windowMs must be a number > 0/);
     assert.throws(() => bridgeOptions({ timeoutMs: 2500 }), /timeoutMs must be at most 2000/);
+    assert.throws(() => bridgeOptions({ queueLimit: 1 }), /queueLimit must be a whole number >= 2/);
+    assert.throws(() => bridgeOptions({ queueLimit: 2.5 }), /queueLimit/);
     assert.throws(() => bridgeOptions({ minWindowMs: 6000 }), /minWindowMs must not exceed windowMs/);
     assert.throws(() => bridgeOptions({ backoffInitialMs: 90000 }), /backoffInitialMs must not exceed backoffMaxMs/);
     assert.deepEqual(bridgeOptions({ windowMs: 10000 }).windowMs, 10000);
