@@ -62,7 +62,7 @@ export function startPrana(config) {
   const bridgeOpts = bridgeOptions(bridgeConfig); // checked before any listener is added
 
   const startedAt = clock.now();
-  const capture = createSignalCapture({ window: win, document: doc, now: clock.now });
+  const capture = createSignalCapture({ window: win, document: doc, now: () => clock.now() });
   const engine = createStateEngine({ startedAt, options: opts, onChange: (t) => guard(() => onStateChange(t)) });
   const account = createTimeAccount(startedAt, timeCategory(capture.snapshot(startedAt), opts.idleAfterMs));
 
