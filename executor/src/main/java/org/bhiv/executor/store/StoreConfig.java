@@ -56,7 +56,9 @@ public record StoreConfig(String url, Path dataDir, String user, String password
         // each commit to the file before the commit returns; by default it does so up to 500 ms later,
         // and a process killed meanwhile loses transactions that were already answered.
         // QUERY_CACHE_SIZE: a group commit runs a dozen statements on one session; H2 keeps 8 parsed.
-        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("executor")
+        // retry: an interrupt during H2's file I/O closes its FileChannel, and the database then fails
+        // every statement until restarted; a provider that overruns its timeout is interrupted.
+        return "jdbc:h2:file:retry:" + dataDir.toAbsolutePath().resolve("executor")
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;QUERY_CACHE_SIZE=64";
     }
 

@@ -47,6 +47,36 @@ class AdapterStoresTest {
         assertThat(tasks.find("task_unknown")).isEmpty();
     }
 
+    /**
+     * A provider that overruns its timeout is interrupted (ProviderCalls). An interrupt during H2's
+     * file I/O closes its FileChannel, and the database then fails every later statement until
+     * restarted; the store must outlive such interrupts.
+     */
+    @Test
+    void threadsInterruptedInTheMiddleOfStoreWorkLeaveTheStoreWorking() throws Exception {
+        var tasks = new JdbcTaskStore(db);
+        for (int round = 0; round < 20; round++) {
+            int r = round;
+            Thread worker = Thread.ofPlatform().start(() -> {
+                for (int i = 0; i < 200; i++) {
+                    String id = "task_" + String.format("%08x%08x", r, i);
+                    try {
+                        tasks.save(new Task(id, "t-int", "interrupted " + i, "x".repeat(2_000), "system", Task.CREATED, NOW));
+                        tasks.find(id);
+                    } catch (StoreException expected) {
+                        // the interrupted call may fail; the ones after it must not
+                    }
+                }
+            });
+            Thread.sleep(2);
+            worker.interrupt();
+            worker.join();
+        }
+        var after = new Task("task_ffffffffffffffff", "t-int", "after", null, "system", Task.CREATED, NOW);
+        tasks.save(after);
+        assertThat(tasks.find("task_ffffffffffffffff")).contains(after);
+    }
+
     @Test
     void savingATaskIdAgainReplacesTheTask() {
         var tasks = new JdbcTaskStore(db);
