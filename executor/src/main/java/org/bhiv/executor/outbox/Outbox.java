@@ -115,7 +115,7 @@ public final class Outbox {
      * @throws SQLException when the database fails
      */
     public int enqueue(Connection connection, CompletedExecution execution) throws SQLException {
-        return enqueue(connection, IntegrationEvents.of(execution));
+        return enqueue(connection, IntegrationEvents.of(execution, config.redaction()));
     }
 
     /**
