@@ -96,8 +96,8 @@ public final class JsonBodies {
     }
 
     /**
-     * Refuses a present, non-JSON {@code Content-Type} with 415. An absent one is accepted, as
-     * the original services did.
+     * Refuses a present, non-JSON {@code Content-Type}, or one that declares a charset other than
+     * UTF-8, with 415. An absent one is accepted, as the original services did.
      *
      * @param req the request
      */
@@ -106,9 +106,22 @@ public final class JsonBodies {
         if (contentType.isEmpty()) {
             return;
         }
-        String type = contentType.get().split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
+        String[] parts = contentType.get().split(";");
+        String type = parts[0].trim().toLowerCase(java.util.Locale.ROOT);
         if (!type.equals("application/json") && !(type.startsWith("application/") && type.endsWith("+json"))) {
             throw ProblemException.of(415, "unsupported_media_type", "The request body must be application/json.");
+        }
+        for (int i = 1; i < parts.length; i++) {
+            String[] param = parts[i].split("=", 2);
+            if (param.length == 2 && param[0].trim().equalsIgnoreCase("charset")) {
+                String charset = param[1].trim().replace("\"", "").toLowerCase(java.util.Locale.ROOT);
+                // The body is always read as UTF-8 (RFC 8259); another declared charset would be misread.
+                if (!charset.equals("utf-8") && !charset.equals("utf8")) {
+                    throw ProblemException.of(Problem.of(415, "unsupported_media_type",
+                            "The request body must be UTF-8 JSON; another charset is not accepted.")
+                            .withErrors(List.of(new FieldError("Content-Type", "charset must be UTF-8"))));
+                }
+            }
         }
     }
 
