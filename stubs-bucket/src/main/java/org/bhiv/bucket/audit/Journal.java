@@ -118,11 +118,12 @@ public final class Journal implements AutoCloseable {
             reset();
             throw new UncheckedIOException("Cannot append to the Bucket journal " + path, e);
         }
+        long seq = record.path(EventRecord.SEQ).asLong();
         try {
-            new Anchor(record.get(EventRecord.SEQ).asLong(), record.get(EventRecord.HASH).asText()).write(path);
+            new Anchor(seq, record.path(EventRecord.HASH).asText()).write(path);
         } catch (UncheckedIOException e) {
             // The record is stored; an anchor left one record behind still matches at the next start.
-            LOGGER.log(System.Logger.Level.ERROR, "The record seq " + record.get(EventRecord.SEQ).asLong()
+            LOGGER.log(System.Logger.Level.ERROR, "The record seq " + seq
                     + " is stored, but the journal anchor could not be updated", e);
         }
     }
