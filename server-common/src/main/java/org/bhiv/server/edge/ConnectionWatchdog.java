@@ -105,6 +105,21 @@ final class ConnectionWatchdog implements Http1ConnectionListener {
             }
         }
 
+        /**
+         * Starts reading an unread body only to discard it, with a fresh body-read budget.
+         *
+         * @return false when the watchdog gave up on this connection
+         */
+        synchronized boolean beginDrain() {
+            if (state == State.CLOSED) {
+                return false;
+            }
+            state = State.BODY;
+            since = System.nanoTime();
+            reading = true;
+            return true;
+        }
+
         /** @return false when the watchdog gave up on this connection: do not read */
         synchronized boolean beginRead() {
             reading = state != State.CLOSED;

@@ -21,6 +21,9 @@ import io.helidon.webserver.http.RoutingResponse;
  */
 final class EdgeFilter implements Filter {
 
+    /** Largest unread body drained before closing (declared Content-Length). */
+    private static final long MAX_DRAIN = 4L * 1024 * 1024;
+
     private final ConnectionWatchdog watchdog;
 
     EdgeFilter(ConnectionWatchdog watchdog) {
@@ -33,16 +36,45 @@ final class EdgeFilter implements Filter {
         if (phase != null) {
             req.streamFilter(in -> new WatchedBody(in, phase));
         }
+        boolean unread;
         try {
             chain.proceed();
+            unread = req.content().hasEntity() && !req.content().consumed();
+            if (unread && res.isSent() && phase != null) {
+                drain(req, phase);
+            }
         } finally {
             watchdog.requestDone();
         }
-        boolean close = req.headers().containsToken(HeaderValues.CONNECTION_CLOSE)
-                || res.headers().containsToken(HeaderValues.CONNECTION_CLOSE)
-                || req.content().hasEntity() && !req.content().consumed();
+        boolean close = unread || req.headers().containsToken(HeaderValues.CONNECTION_CLOSE)
+                || res.headers().containsToken(HeaderValues.CONNECTION_CLOSE);
         if (close && res.isSent()) {
             throw new CloseConnectionException("Connection closed after the response (Connection: close or body not read)");
+        }
+    }
+
+    /**
+     * Reads and discards the rest of a body the service did not read (a 401 or 413 answered
+     * early), when its declared length is modest, so that the client, still sending it, reads
+     * the answer instead of a connection reset. Bounded by the body read timeout; a body whose
+     * framing is broken or unknown (chunked) is not drained: the connection just closes.
+     */
+    private static void drain(RoutingRequest req, ConnectionWatchdog.Phase phase) {
+        long declared;
+        try {
+            declared = req.headers().contentLength().orElse(-1);
+        } catch (RuntimeException e) {
+            return;
+        }
+        if (declared < 0 || declared > MAX_DRAIN || !phase.beginDrain()) {
+            return;
+        }
+        try {
+            req.content().consume();
+        } catch (RuntimeException e) {
+            // timed out or failed: the connection closes either way
+        } finally {
+            phase.endRead(true);
         }
     }
 
