@@ -74,6 +74,20 @@ class LauncherSmokeTest {
             JsonNode executions = send("GET", ports.get(3), "/api/workflow/executions/" + taskId, tokens.getProperty("OPERATOR_TOKEN"), null);
             assertThat(executions.path("executions").get(0).path("status").asText()).isEqualTo("success");
             assertThat(Files.readString(dir.resolve("logs/executor.log"))).contains("EXECUTION_SUCCESS | trace_id=" + taskId);
+
+            // Karma keeps its users across a restart (its journal is on in the launcher), like Bucket its records.
+            JsonNode karma = await().atMost(Duration.ofSeconds(30)).until(
+                    () -> sendOrNull(ports.get(0), "/api/v1/karma/smoke_user"), java.util.Objects::nonNull);
+            assertThat(stack(env, dir, "restart")).as("bin/stack restart exit code").isZero();
+            pids.clear();
+            for (String svc : List.of("karma", "bucket", "core", "executor")) {
+                pids.add(Long.parseLong(Files.readString(dir.resolve("run/" + svc + ".pid")).strip()));
+            }
+            JsonNode karmaAfter = send("GET", ports.get(0), "/api/v1/karma/smoke_user", null, null);
+            assertThat(karmaAfter).as("smoke_user's karma after bin/stack restart").isEqualTo(karma);
+            JsonNode events = send("GET", ports.get(1), "/core/events?trace_id=" + taskId, tokens.getProperty("OPERATOR_TOKEN"), null);
+            assertThat(events.path("events").findValuesAsText("event_type")).contains("agent_result", "workflow_execution");
+            System.out.println("karma after restart: " + karmaAfter);
         } finally {
             assertThat(stack(env, dir, "stop")).as("bin/stack stop exit code").isZero();
         }
@@ -109,6 +123,13 @@ class LauncherSmokeTest {
         HttpResponse<String> res = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertThat(res.statusCode()).as("%s %s: %s", method, path, res.body()).isEqualTo(200);
         return Json.mapper().readTree(res.body());
+    }
+
+    /** @return the answer of an anonymous GET, {@code null} while it is not 200 */
+    private static JsonNode sendOrNull(int port, String path) throws Exception {
+        HttpResponse<String> res = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return res.statusCode() == 200 ? Json.mapper().readTree(res.body()) : null;
     }
 
     private static List<Integer> freePorts(int count) throws IOException {

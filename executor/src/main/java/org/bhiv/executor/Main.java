@@ -81,7 +81,7 @@ public final class Main {
         ExecutorConfig executorConfig = ExecutorConfig.create(config.get("executor"));
         StoreConfig storeConfig = StoreConfig.create(config.get("executor.store"));
         IdempotencyConfig idempotency = IdempotencyConfig.create(config.get("executor.idempotency"));
-        IntegrationsConfig integrations = IntegrationsConfig.create(config.get("integrations"));
+        IntegrationsConfig integrations = IntegrationsConfig.create(config.get("integrations"), storeConfig.dataDir());
 
         Database database = Database.open(storeConfig);
         var executions = new JdbcExecutionStore(database, idempotency.lease(), idempotency.retention(), clock);

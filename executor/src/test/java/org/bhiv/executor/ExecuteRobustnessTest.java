@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
+import org.bhiv.server.testing.LogCapture;
+import org.bhiv.server.testing.RawHttp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,6 +61,61 @@ class ExecuteRobustnessTest {
         var after = executor.execute(VALID.replace("p-1", "p-after"));
         assertThat(after.status()).isEqualTo(200);
         assertThat(after.json().path("status").asText()).isEqualTo("success");
+    }
+
+    /**
+     * The same promise on the wire: an email request (recipient and body are secrets) sent with
+     * broken chunked framing, cut short, too large, or followed by a pipelined request, on keep-alive
+     * and {@code Connection: close} connections. Never a 5xx, nothing after the error is parsed as
+     * a request, and no byte of the body in any log line at any level.
+     */
+    @Test
+    void brokenFramingAndReusedConnectionsGetNo5xxAndNoBodyInAnyLog() throws Exception {
+        String secret = "HOSTILE-SECRET-51c9";
+        String body = "{\"trace_id\":\"frame-1\",\"decision\":\"workflow\",\"data\":{\"workflow_type\":\"workflow\","
+                + "\"payload\":{\"action_type\":\"email\",\"recipient\":\"" + secret + "@example.com\","
+                + "\"subject\":\"s\",\"body\":\"" + secret + "\"}}}";
+        String hex = Integer.toHexString(body.length());
+        String next = "GET /healthz HTTP/1.1\r\nHost: localhost\r\n\r\n";
+        List<String> framings = List.of("zz\r\n" + body + "\r\n0\r\n\r\n", "-1\r\n" + body + "\r\n0\r\n\r\n",
+                "ffffffffffffffff\r\n" + body + "\r\n0\r\n\r\n", hex + ";name=value\r\n" + body + "\r\n0\r\n\r\n",
+                hex + "\n" + body + "\n0\n\n", Integer.toHexString(body.length() + 9) + "\r\n" + body + "\r\n0\r\n\r\n",
+                body + "\r\n0\r\n\r\n");
+        int exchanges = 0;
+        List<Integer> statuses = new java.util.ArrayList<>();
+        try (LogCapture logs = LogCapture.start()) {
+            for (String framing : framings) {
+                for (boolean close : new boolean[] {false, true}) {
+                    statuses.addAll(exchange(executor.port(), "Transfer-Encoding: chunked", close, framing + next));
+                    exchanges++;
+                }
+            }
+            String large = body.replace("\"s\"", "\"" + "l".repeat(70_000) + "\"");
+            for (boolean close : new boolean[] {false, true}) {
+                statuses.addAll(exchange(executor.port(), "Content-Length: " + large.length(), close, large + next));
+                statuses.addAll(exchange(executor.port(), "Content-Length: " + body.length(), close, body + next));
+                exchanges += 2;
+            }
+            assertThat(statuses).as("statuses").allSatisfy(status -> assertThat(status).isBetween(200, 499));
+            assertThat(logs.linesContaining(secret)).as("log lines with body text").isEmpty();
+        }
+        System.out.println("hostile framing: " + exchanges + " connections, statuses " + statuses + ", 0 5xx");
+    }
+
+    /** @return the statuses the server wrote; a connection with an error must end right after it */
+    private static List<Integer> exchange(int port, String framingHeader, boolean close, String rest) throws Exception {
+        try (RawHttp http = RawHttp.open(port)) {
+            RawHttp.Exchange exchange = http.send("POST /api/workflow/execute HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: application/json\r\n" + (close ? "Connection: close\r\n" : "") + framingHeader
+                    + "\r\n\r\n" + rest).endOfInput().readUntilClosed(5000);
+            List<Integer> statuses = exchange.responses().stream().map(RawHttp.Response::status).toList();
+            assertThat(statuses).as("something was answered").isNotEmpty();
+            if (close || statuses.getFirst() >= 400) {
+                assertThat(statuses).as("nothing after the first answer").hasSize(1);
+                assertThat(exchange.closed()).isTrue();
+            }
+            return statuses;
+        }
     }
 
     private static Gen<byte[]> bodies() {

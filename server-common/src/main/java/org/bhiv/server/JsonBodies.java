@@ -1,8 +1,7 @@
 package org.bhiv.server;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.io.InterruptedIOException;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonParser;
@@ -97,8 +96,8 @@ public final class JsonBodies {
     }
 
     /**
-     * Refuses a present, non-JSON {@code Content-Type} with 415. An absent one is accepted, as
-     * the original services did.
+     * Refuses a present, non-JSON {@code Content-Type}, or one that declares a charset other than
+     * UTF-8, with 415. An absent one is accepted, as the original services did.
      *
      * @param req the request
      */
@@ -107,9 +106,22 @@ public final class JsonBodies {
         if (contentType.isEmpty()) {
             return;
         }
-        String type = contentType.get().split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
+        String[] parts = contentType.get().split(";");
+        String type = parts[0].trim().toLowerCase(java.util.Locale.ROOT);
         if (!type.equals("application/json") && !(type.startsWith("application/") && type.endsWith("+json"))) {
             throw ProblemException.of(415, "unsupported_media_type", "The request body must be application/json.");
+        }
+        for (int i = 1; i < parts.length; i++) {
+            String[] param = parts[i].split("=", 2);
+            if (param.length == 2 && param[0].trim().equalsIgnoreCase("charset")) {
+                String charset = param[1].trim().replace("\"", "").toLowerCase(java.util.Locale.ROOT);
+                // The body is always read as UTF-8 (RFC 8259); another declared charset would be misread.
+                if (!charset.equals("utf-8") && !charset.equals("utf8")) {
+                    throw ProblemException.of(Problem.of(415, "unsupported_media_type",
+                            "The request body must be UTF-8 JSON; another charset is not accepted.")
+                            .withErrors(List.of(new FieldError("Content-Type", "charset must be UTF-8"))));
+                }
+            }
         }
     }
 
@@ -122,26 +134,60 @@ public final class JsonBodies {
      * @throws ProblemException 413 {@code payload_too_large}
      */
     public static byte[] readBytes(ServerRequest req, long maxBytes) {
-        var declared = req.headers().contentLength();
-        if (declared.isPresent() && declared.getAsLong() > maxBytes) {
+        var declared = declaredLength(req);
+        if (declared > maxBytes) {
             throw tooLarge(maxBytes);
         }
         if (!req.content().hasEntity()) {
             return new byte[0];
         }
-        try (InputStream in = req.content().inputStream()) {
-            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-            if (bytes.length > maxBytes) {
-                throw tooLarge(maxBytes);
-            }
-            return bytes;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        byte[] bytes;
+        try {
+            // Not closed on failure: closing would read on through a broken body. The connection
+            // is closed after the answer instead (Connection: close below).
+            bytes = req.content().inputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+        } catch (IOException | RuntimeException e) {
+            throw unreadable(e);
+        }
+        if (bytes.length > maxBytes) {
+            throw tooLarge(maxBytes);
+        }
+        return bytes;
+    }
+
+    /** @return the declared Content-Length, -1 when there is none (chunked or no body) */
+    private static long declaredLength(ServerRequest req) {
+        try {
+            return req.headers().contentLength().orElse(-1);
+        } catch (RuntimeException e) {
+            throw framing();
         }
     }
 
+    /**
+     * A body that could not be read: its framing is malformed (a chunk size that is not hex, a
+     * missing CRLF, a chunk shorter than it said), or the client was too slow. The cause is never
+     * logged nor echoed: Helidon's parser messages quote the bytes it read, request body included.
+     */
+    private static ProblemException unreadable(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InterruptedIOException || t instanceof java.nio.channels.ClosedByInterruptException) {
+                return ProblemException.of(408, "request_timeout", "The request body took too long to arrive.")
+                        .withHeader("Connection", "close");
+            }
+        }
+        return framing();
+    }
+
+    private static ProblemException framing() {
+        return ProblemException.of(400, "malformed_framing",
+                "The request body's framing (Content-Length or chunked encoding) is malformed.")
+                .withHeader("Connection", "close");
+    }
+
     private static ProblemException tooLarge(long maxBytes) {
+        // The rest of the body is not read: the connection closes after the answer.
         return ProblemException.of(413, "payload_too_large",
-                "The request body is larger than " + maxBytes + " bytes.");
+                "The request body is larger than " + maxBytes + " bytes.").withHeader("Connection", "close");
     }
 }

@@ -3,6 +3,7 @@ package org.bhiv.server;
 import java.lang.System.Logger.Level;
 
 import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
 import io.helidon.http.HttpException;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
@@ -43,6 +44,7 @@ public final class ProblemHandlers {
     }
 
     private static void problem(ServerRequest req, ServerResponse res, ProblemException e, ProblemDecorator decorator) {
+        closeIfBodyUnread(req, res);
         e.headers().forEach((name, value) -> res.header(HeaderNames.create(name), value));
         Responses.problem(res, decorator.decorate(req, e.problem()));
     }
@@ -53,6 +55,7 @@ public final class ProblemHandlers {
             unexpected(req, res, e, decorator);
             return;
         }
+        closeIfBodyUnread(req, res);
         String code = switch (status) {
             case 404 -> "not_found";
             case 405 -> "method_not_allowed";
@@ -63,7 +66,18 @@ public final class ProblemHandlers {
         Responses.problem(res, decorator.decorate(req, Problem.of(status, code, e.status().reasonPhrase() + ".")));
     }
 
+    /**
+     * A refusal before the body was read (401, 403, 413, ...) says {@code Connection: close}: the
+     * edge then closes the connection instead of reading, or misreading, the rest of the body.
+     */
+    private static void closeIfBodyUnread(ServerRequest req, ServerResponse res) {
+        if (req.content().hasEntity() && !req.content().consumed()) {
+            res.header(HeaderValues.CONNECTION_CLOSE);
+        }
+    }
+
     private static void unexpected(ServerRequest req, ServerResponse res, Exception e, ProblemDecorator decorator) {
+        closeIfBodyUnread(req, res);
         LOGGER.log(Level.ERROR, "Unexpected failure on " + req.prologue().method().text() + " "
                 + LogSafe.value(req.path().absolute().path()), e);
         Responses.problem(res, decorator.decorate(req,

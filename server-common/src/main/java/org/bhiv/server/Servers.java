@@ -10,12 +10,14 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
+import org.bhiv.server.edge.HttpEdge;
 
 /**
  * Starts a service the same way everywhere: the {@code server} config node, Helidon's
  * {@code /observe/health} (with the service's readiness checks) and {@code /observe/metrics},
  * problem+json error handling (also for what Helidon refuses before routing: a bad
- * percent-encoding, an oversized header or path), and the service's routes.
+ * percent-encoding, an oversized header or path), the HTTP edge ({@link HttpEdge}: read and
+ * idle timeouts, connections that close when they should, no wire logging), and the service's routes.
  */
 public final class Servers {
 
@@ -52,16 +54,19 @@ public final class Servers {
                 .addObserver(health.build())
                 .addObserver(MetricsObserver.create())
                 .build();
-        return WebServer.builder()
-                .config(config.get("server"))
+        Config server = config.get("server");
+        HttpEdge edge = HttpEdge.create(server);
+        return edge.watch(edge.configure(WebServer.builder(), server)
+                .config(server)
                 .featuresDiscoverServices(false)
                 .directHandlers(ProblemDirectHandler.all())
                 .addFeature(observe)
                 .routing(routing -> {
+                    edge.register(routing);
                     ProblemHandlers.register(routing, decorator);
                     routes.accept(routing);
                 })
                 .build()
-                .start();
+                .start());
     }
 }

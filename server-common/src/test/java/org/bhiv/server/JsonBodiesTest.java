@@ -43,6 +43,20 @@ class JsonBodiesTest {
     }
 
     @Test
+    void aDeclaredCharsetOtherThanUtf8Is415AndUtf8IsAccepted() {
+        for (String type : new String[] {"application/json; charset=ISO-8859-1", "application/json;charset=\"utf-16\"",
+                "application/json; charset=latin1"}) {
+            assertProblem(post(type, "{}"), 415, "unsupported_media_type");
+        }
+        for (String type : new String[] {"application/json; charset=UTF-8", "application/json;charset=\"utf-8\"",
+                "application/json; Charset=utf8"}) {
+            try (HttpClientResponse res = post(type, "{\"a\":1}")) {
+                assertThat(res.status().code()).as(type).isEqualTo(200);
+            }
+        }
+    }
+
+    @Test
     void bodyOverTheLimitIs413() {
         assertProblem(post("application/json", "{\"a\":\"" + "x".repeat(100) + "\"}"), 413, "payload_too_large");
     }

@@ -53,6 +53,7 @@ final class HealthService implements HttpService {
         auditChain.put("head_hash", chain.headHash());
         auditChain.put("valid", chain.valid());
         auditChain.put("first_invalid_seq", chain.firstInvalidSeq());
+        auditChain.put("missing", chain.missing());
         Map<String, Object> governance = new LinkedHashMap<>();
         governance.put("gate_active", true);
         governance.put("constitutional_governance", "active");

@@ -79,6 +79,49 @@ class AuditJournalTest {
     }
 
     @Test
+    void aTruncatedJournalIsReportedWithTheMissingRangeAfterRestart() throws Exception {
+        Path journal = dir.resolve("bucket.jsonl");
+        try (BucketFixture bucket = BucketFixture.start(Map.of("bucket.journal", journal.toString()))) {
+            writeFive(bucket);
+        }
+        assertThat(Files.readString(dir.resolve("bucket.jsonl.anchor"))).contains("\"seq\":5");
+        List<String> lines = Files.readAllLines(journal, StandardCharsets.UTF_8);
+        Files.write(journal, lines.subList(0, 3), StandardCharsets.UTF_8);
+
+        try (BucketFixture bucket = BucketFixture.start(Map.of("bucket.journal", journal.toString()))) {
+            JsonNode verdict = bucket.get("/core/audit/verify", BucketFixture.CORE).json();
+            assertThat(verdict.get("valid").asBoolean()).isFalse();
+            assertThat(verdict.get("first_invalid_seq").asLong()).isEqualTo(4);
+            assertThat(verdict.at("/missing/from_seq").asLong()).isEqualTo(4);
+            assertThat(verdict.at("/missing/to_seq").asLong()).isEqualTo(5);
+            JsonNode health = bucket.get("/health", null).json();
+            assertThat(health.get("status").asText()).isEqualTo("degraded");
+            assertThat(health.at("/governance/audit_chain/missing/from_seq").asLong()).isEqualTo(4);
+
+            // The missing numbers are never handed out again.
+            assertThat(bucket.writeAsExecutor("{\"event_id\":\"e-6\"}").json().get("seq").asLong()).isEqualTo(6);
+        }
+        try (BucketFixture bucket = BucketFixture.start(Map.of("bucket.journal", journal.toString()))) {
+            JsonNode verdict = bucket.get("/core/audit/verify", BucketFixture.CORE).json();
+            assertThat(verdict.get("valid").asBoolean()).as("the gap stays reported").isFalse();
+            assertThat(verdict.get("first_invalid_seq").asLong()).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void anIntactJournalWithItsAnchorIsValidAndHasNothingMissing() {
+        Path journal = dir.resolve("bucket.jsonl");
+        try (BucketFixture bucket = BucketFixture.start(Map.of("bucket.journal", journal.toString()))) {
+            writeFive(bucket);
+        }
+        try (BucketFixture bucket = BucketFixture.start(Map.of("bucket.journal", journal.toString()))) {
+            JsonNode verdict = bucket.get("/core/audit/verify", BucketFixture.CORE).json();
+            assertThat(verdict.get("valid").asBoolean()).isTrue();
+            assertThat(verdict.get("missing").isNull()).isTrue();
+        }
+    }
+
+    @Test
     void aLineThatIsNoLongerJsonIsReportedNotSkipped() throws Exception {
         Path journal = dir.resolve("bucket.jsonl");
         try (BucketFixture bucket = BucketFixture.start(Map.of("bucket.journal", journal.toString()))) {

@@ -68,6 +68,38 @@ class WriteEventTest {
     }
 
     @Test
+    void anotherIdentitysEventIdNeverMakesAWriteADuplicate() {
+        // bhiv_core writes first, with the id the executor will use (it can read it from the executor).
+        BucketFixture.Answer forged = bucket.post("/core/write-event", BucketFixture.CORE,
+                "{\"requester_id\":\"bhiv_core\",\"event_data\":{\"event_id\":\"ev-shared\","
+                        + "\"trace_id\":\"trace-shared\",\"status\":\"failed\"}}");
+        BucketFixture.Answer real = bucket.writeAsExecutor(
+                "{\"event_id\":\"ev-shared\",\"trace_id\":\"trace-shared\",\"status\":\"success\"}");
+        BucketFixture.Answer redelivered = bucket.writeAsExecutor(
+                "{\"event_id\":\"ev-shared\",\"trace_id\":\"trace-shared\",\"status\":\"success\"}");
+
+        assertThat(forged.json().has("duplicate")).isFalse();
+        assertThat(real.status()).isEqualTo(200);
+        assertThat(real.json().has("duplicate")).as(real.text()).isFalse();
+        assertThat(real.json().get("message").asText()).isEqualTo("Event received");
+        assertThat(redelivered.json().get("duplicate").asBoolean()).isTrue();
+        assertThat(redelivered.json().get("seq").asLong()).isEqualTo(real.json().get("seq").asLong());
+        JsonNode byExecutor = bucket.get("/core/events?trace_id=trace-shared&requester_id=workflow_executor", null).json();
+        assertThat(byExecutor.get("count").asInt()).isEqualTo(1);
+        assertThat(byExecutor.at("/events/0/status").asText()).isEqualTo("success");
+        assertThat(bucket.get("/core/events?trace_id=trace-shared", null).json().get("count").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void nullEventIdOrEventTypeIsRefusedNamingTheField() {
+        BucketFixture.Answer answer = bucket.writeAsExecutor("{\"event_id\":null,\"event_type\":null,\"trace_id\":\"t-null\"}");
+
+        assertThat(answer.status()).isEqualTo(422);
+        assertThat(answer.text()).contains("event_data.event_id").contains("event_data.event_type");
+        assertThat(bucket.get("/core/events?trace_id=t-null", null).json().get("count").asInt()).isZero();
+    }
+
+    @Test
     void eventsAreFilteredAndTheLastNAreShownOldestFirst() {
         for (int i = 0; i < 3; i++) {
             bucket.writeAsExecutor("{\"trace_id\":\"trace-many\",\"event_type\":\"step\",\"n\":" + i + "}");

@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import org.bhiv.server.Hashing;
+import org.bhiv.server.RedactionKey;
 import org.bhiv.server.Json;
 import org.bhiv.server.LogSafe;
 
@@ -37,6 +37,7 @@ final class AgentResultSink {
     static final String REQUESTER_ID = "bhiv_core";
 
     private final BucketConfig config;
+    private final RedactionKey redaction;
     private final URI writeUri;
     private final HttpClient http;
     private final ExecutorService workers = Executors.newThreadPerTaskExecutor(
@@ -52,8 +53,9 @@ final class AgentResultSink {
     private final LongAdder failed = new LongAdder();
     private final LongAdder dropped = new LongAdder();
 
-    AgentResultSink(BucketConfig config) {
+    AgentResultSink(BucketConfig config, RedactionKey redaction) {
         this.config = config;
+        this.redaction = redaction;
         this.writeUri = URI.create(config.url() + "/core/write-event");
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(config.timeout()).followRedirects(HttpClient.Redirect.NEVER).build();
@@ -71,7 +73,7 @@ final class AgentResultSink {
     void record(String taskId, TaskRequest task, Decision decision) {
         byte[] body;
         try {
-            body = Json.mapper().writeValueAsBytes(event(taskId, task, decision));
+            body = Json.mapper().writeValueAsBytes(event(taskId, task, decision, redaction));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("agent_result event is not serialisable", e);
         }
@@ -139,7 +141,7 @@ final class AgentResultSink {
         LOGGER.log(Level.WARNING, "AGENT_RESULT_FAILED | trace_id=" + taskId + " | error=" + LogSafe.value(why));
     }
 
-    private static Map<String, Object> event(String taskId, TaskRequest task, Decision decision) {
+    private static Map<String, Object> event(String taskId, TaskRequest task, Decision decision, RedactionKey redaction) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("event_id", "agent_result:" + taskId);
         data.put("event_type", "agent_result");
@@ -152,7 +154,9 @@ final class AgentResultSink {
         data.put("user_id", task.userId() == null ? "system" : task.userId());
         data.put("input_type", task.inputType());
         data.put("tags", task.tags());
-        data.put("input", Map.of("redacted", true, "sha256", Hashing.sha256Hex(task.input()), "length", task.input().length()));
+        // keyed (CONTRACTS 4): a plain hash of a short input is reversed by hashing guesses
+        data.put("input", Map.of("redacted", true, "hmac_sha256", redaction.hmacHex(task.input()),
+                "length", task.input().codePointCount(0, task.input().length())));
         data.put("timestamp", Instant.now().toString());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("requester_id", REQUESTER_ID);

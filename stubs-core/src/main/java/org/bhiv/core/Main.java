@@ -10,6 +10,7 @@ import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import org.bhiv.bridge.WorkflowClient;
 import org.bhiv.server.LogFiles;
+import org.bhiv.server.RedactionKey;
 import org.bhiv.server.Servers;
 import org.bhiv.server.auth.BearerTokenFilter;
 import org.bhiv.server.auth.Tokens;
@@ -49,7 +50,8 @@ public final class Main {
         WorkflowExecutorConfig executorConfig = WorkflowExecutorConfig.create(config.get("workflow-executor"));
         BucketConfig bucketConfig = BucketConfig.create(config.get("bucket"));
         WorkflowClient workflows = executorConfig.newClient();
-        AgentResultSink agentResults = new AgentResultSink(bucketConfig);
+        AgentResultSink agentResults = new AgentResultSink(bucketConfig,
+                RedactionKey.resolve(config.get("bucket.redaction"), java.nio.file.Path.of("data", "core")));
         LOGGER.log(System.Logger.Level.INFO, "Core stand-in: " + executorConfig + ", " + bucketConfig);
         ExecutorProbe probe = new ExecutorProbe(workflows, executorConfig.healthInterval(), Clock.systemUTC());
         WebServer server = Servers.start(config, routing -> routing(routing, tokens, workflows, probe, agentResults),

@@ -91,6 +91,10 @@ class HandleTaskTest {
         assertThat(data.path("tags").get(0).asText()).isEqualTo("launch");
         assertThat(data.path("timestamp").asText()).isNotBlank();
         assertThat(data.path("input").path("redacted").asBoolean()).isTrue();
+        assertThat(data.path("input").path("hmac_sha256").asText()).hasSize(64)
+                .as("keyed: not the plain SHA-256 of the input")
+                .isNotEqualTo(org.bhiv.server.Hashing.sha256Hex("Email alice@example.com about the launch"));
+        assertThat(data.path("input").has("sha256")).isFalse();
         assertThat(data.toString()).doesNotContain("alice@example.com");
     }
 

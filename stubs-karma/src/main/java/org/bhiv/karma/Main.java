@@ -49,7 +49,9 @@ public final class Main {
         Tokens tokens = Tokens.create(config.get("security"));
         KarmaConfig karma = KarmaConfig.create(config.get("karma"));
         Clock clock = Clock.systemUTC();
-        KarmaLedger ledger = new KarmaLedger(karma.maxUsers(), karma.maxEventIds(), clock);
+        KarmaLedger ledger = karma.journal()
+                .map(path -> KarmaLedger.withJournal(karma.maxUsers(), karma.maxEventIds(), clock, path, karma.compactAfter()))
+                .orElseGet(() -> new KarmaLedger(karma.maxUsers(), karma.maxEventIds(), clock));
         return Servers.start(config, routing -> routing(routing, tokens, karma, ledger, clock), List.of(),
                 new KarmaProblems(clock));
     }

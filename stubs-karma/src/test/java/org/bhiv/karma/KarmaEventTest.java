@@ -45,8 +45,8 @@ class KarmaEventTest {
 
     @Test
     void repeatedEventIdIsAnsweredAsDuplicateAndAppliedOnce() {
-        karma.lifeEvent("dup-user", "helping_peers", "ev-dup");
-        KarmaFixture.Answer again = karma.lifeEvent("dup-user", "helping_peers", "ev-dup");
+        karma.lifeEvent(KarmaFixture.CORE, "dup-user", "helping_peers", "ev-dup");
+        KarmaFixture.Answer again = karma.lifeEvent(KarmaFixture.CORE, "dup-user", "helping_peers", "ev-dup");
 
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.json().get("duplicate").asBoolean()).isTrue();
@@ -60,7 +60,7 @@ class KarmaEventTest {
     void cheatingCostsMoreEachTime() {
         long[] expectedDharma = {-2, -7, -17, -37, -77, -177, -277};
         for (int i = 0; i < expectedDharma.length; i++) {
-            karma.lifeEvent("cheater", "cheat", "cheat-" + i);
+            karma.lifeEvent(KarmaFixture.CORE, "cheater", "cheat", "cheat-" + i);
             assertThat(karma.get("/api/v1/karma/cheater", null).json().at("/balances/DharmaPoints").asLong())
                     .as("after cheat #" + (i + 1)).isEqualTo(expectedDharma[i]);
         }
@@ -69,7 +69,7 @@ class KarmaEventTest {
     @Test
     void userKarmaHasTheFullShapeWithRecentEventsAndComputedRole() {
         for (int i = 0; i < 3; i++) {
-            karma.lifeEvent("guru-to-be", "selfless_service", "ss-" + i);
+            karma.lifeEvent(KarmaFixture.CORE, "guru-to-be", "selfless_service", "ss-" + i);
         }
         KarmaFixture.Answer answer = karma.get("/api/v1/karma/guru-to-be", null);
 
@@ -91,7 +91,7 @@ class KarmaEventTest {
     @Test
     void recentEventsKeepTheLastTwenty() {
         for (int i = 0; i < 22; i++) {
-            karma.lifeEvent("busy", "completing_lessons", "busy-" + i);
+            karma.lifeEvent(KarmaFixture.CORE, "busy", "completing_lessons", "busy-" + i);
         }
         JsonNode user = karma.get("/api/v1/karma/busy", null).json();
         assertThat(user.get("recent_events")).hasSize(20);
@@ -101,7 +101,7 @@ class KarmaEventTest {
 
     @Test
     void statsRequestAnswersForAKnownUserAnd404ForAnUnknownOne() {
-        karma.lifeEvent("stats-user", "solving_doubts", "st-1");
+        karma.lifeEvent(KarmaFixture.CORE, "stats-user", "solving_doubts", "st-1");
         KarmaFixture.Answer known = karma.post("/v1/event/", KarmaFixture.CORE,
                 "{\"type\":\"stats_request\",\"data\":{\"user_id\":\"stats-user\"}}");
         assertThat(known.status()).isEqualTo(200);

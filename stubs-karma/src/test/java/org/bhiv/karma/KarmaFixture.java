@@ -18,9 +18,14 @@ final class KarmaFixture extends ServiceFixture {
         return new KarmaFixture(startWithTokens(Main::start, settings));
     }
 
-    /** Sends a life_event as the executor. */
+    /** Sends a life_event as the executor (which may send workflow_success and workflow_failed only). */
     Answer lifeEvent(String userId, String action, String eventId) {
-        return post("/v1/event/", EXECUTOR, """
+        return lifeEvent(EXECUTOR, userId, action, eventId);
+    }
+
+    /** Sends a life_event, shaped as the executor sends it, with this token. */
+    Answer lifeEvent(String token, String userId, String action, String eventId) {
+        return post("/v1/event/", token, """
                 {"type":"life_event","source":"workflow_executor","timestamp":"2026-01-31T10:15:30Z",
                  "data":{"user_id":"%s","action":"%s","role":"learner","note":"Workflow execution: task",
                          "context":"{\\"trace_id\\":\\"trace-%s\\",\\"action_type\\":\\"task\\"}",

@@ -26,7 +26,7 @@ class KarmaGovernanceMatrixTest {
     @BeforeAll
     static void start() {
         karma = KarmaFixture.start(Map.of());
-        assertThat(karma.lifeEvent("known-user", "completing_lessons", "seed-1").status()).isEqualTo(200);
+        assertThat(karma.lifeEvent(KarmaFixture.CORE, "known-user", "completing_lessons", "seed-1").status()).isEqualTo(200);
     }
 
     @AfterAll
@@ -36,7 +36,8 @@ class KarmaGovernanceMatrixTest {
 
     static Stream<Arguments> matrix() {
         Object[][] table = {
-                {"POST /v1/event/ life_event", new int[] {200, 200, 200, 200, 401, 401}},
+                // helping_peers: the executor may send workflow_success and workflow_failed only
+                {"POST /v1/event/ life_event", new int[] {200, 403, 200, 200, 401, 401}},
                 {"POST /v1/event/ stats_request", new int[] {200, 200, 200, 200, 401, 401}},
                 {"POST /api/v1/log-action/", new int[] {200, 403, 200, 200, 401, 401}},
                 {"GET /api/v1/karma/known-user", new int[] {200, 200, 200, 200, 200, 401}},
@@ -69,6 +70,56 @@ class KarmaGovernanceMatrixTest {
         if (expected == 401) {
             assertThat(answer.challenge()).isEqualTo("Bearer");
         }
+    }
+
+    static Stream<Arguments> actionMatrix() {
+        String[][] identities = {{"bhiv_core", KarmaFixture.CORE}, {"workflow_executor", KarmaFixture.EXECUTOR},
+                {"unified_action_orchestrator", KarmaFixture.ORCHESTRATOR}, {"operator", KarmaFixture.OPERATOR}};
+        return Stream.of(identities).flatMap(who -> org.bhiv.karma.rules.Action.names().stream().map(action ->
+                Arguments.of(who[0], who[1], action, !who[0].equals("workflow_executor") || action.startsWith("workflow_")
+                        ? 200 : 403)));
+    }
+
+    @ParameterizedTest(name = "{0} sends {2} -> {3}")
+    @MethodSource("actionMatrix")
+    void everyIdentityMaySendExactlyItsAllowedActions(String who, String token, String action, int expected) {
+        String user = "u-" + who + "-" + action;
+        KarmaFixture.Answer answer = karma.lifeEvent(token, user, action, UUID.randomUUID().toString());
+
+        assertThat(answer.status()).as(answer.text()).isEqualTo(expected);
+        if (expected == 403) {
+            assertThat(answer.contentType()).startsWith("application/problem+json");
+            assertThat(answer.json().get("error_code").asText()).isEqualTo("action_not_allowed");
+            assertThat(answer.json().at("/errors/0/field").asText()).isEqualTo("data.action");
+            assertThat(answer.json().get("title").asText()).contains(action);
+            assertThat(karma.get("/api/v1/karma/" + user, null).status()).as("nothing applied").isEqualTo(404);
+        }
+    }
+
+    @Test
+    void actionsPerIdentityComeFromConfig() {
+        try (KarmaFixture strict = KarmaFixture.start(Map.of("karma.governance.actions.bhiv_core", "completing_lessons",
+                "karma.governance.actions.workflow_executor", "workflow_success"))) {
+            assertThat(strict.lifeEvent(KarmaFixture.CORE, "c", "completing_lessons", "a-1").status()).isEqualTo(200);
+            assertThat(strict.lifeEvent(KarmaFixture.CORE, "c", "cheat", "a-2").status()).isEqualTo(403);
+            assertThat(strict.lifeEvent("c", "workflow_failed", "a-3").status()).isEqualTo(403);
+            assertThat(strict.lifeEvent(KarmaFixture.OPERATOR, "c", "cheat", "a-4").status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void anotherIdentitysEventIdNeverMakesTheExecutorsEventADuplicate() {
+        KarmaFixture.Answer forged = karma.lifeEvent(KarmaFixture.CORE, "shared-user", "workflow_failed", "ev-shared");
+        KarmaFixture.Answer real = karma.lifeEvent("shared-user", "workflow_success", "ev-shared");
+        KarmaFixture.Answer redelivered = karma.lifeEvent("shared-user", "workflow_success", "ev-shared");
+
+        assertThat(forged.status()).isEqualTo(200);
+        assertThat(real.status()).isEqualTo(200);
+        assertThat(real.json().has("duplicate")).as(real.text()).isFalse();
+        assertThat(redelivered.json().get("duplicate").asBoolean()).isTrue();
+        var user = karma.get("/api/v1/karma/shared-user", null).json();
+        assertThat(user.at("/action_stats/by_action/workflow_success").asLong()).isEqualTo(1);
+        assertThat(user.at("/balances/DharmaPoints").asLong()).isEqualTo(1);
     }
 
     @Test

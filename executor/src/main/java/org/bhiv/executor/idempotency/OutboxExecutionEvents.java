@@ -5,7 +5,6 @@ import java.time.Clock;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.bhiv.executor.outbox.CompletedExecution;
-import org.bhiv.executor.outbox.IntegrationEvents;
 import org.bhiv.executor.outbox.Outbox;
 import org.bhiv.executor.store.ExecutionRecord;
 import org.bhiv.executor.store.TransactionalWrite;
@@ -37,7 +36,7 @@ public final class OutboxExecutionEvents implements ExecutionEvents {
                 execution.actionType(), execution.status(), text(payload, "product"), text(payload, "user_id"),
                 text(payload, "role"), parse(execution.resultJson()), execution.durationMs(), clock.instant(),
                 attempt.traceparent());
-        var events = IntegrationEvents.of(completed); // built here, not on the store's single writer thread
+        var events = outbox.eventsOf(completed); // built here, not on the store's single writer thread
         return connection -> outbox.enqueue(connection, events);
     }
 

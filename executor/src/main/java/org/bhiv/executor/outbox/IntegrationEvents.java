@@ -29,10 +29,11 @@ public final class IntegrationEvents {
 
     /**
      * @param execution a completed execution
+     * @param redaction how content is hidden in the Bucket event
      * @return its Bucket event, then its Karma event
      */
-    public static List<OutboxEvent> of(CompletedExecution execution) {
-        return List.of(event(execution, Sink.BUCKET, bucketBody(execution)),
+    public static List<OutboxEvent> of(CompletedExecution execution, Redaction redaction) {
+        return List.of(event(execution, Sink.BUCKET, bucketBody(execution, redaction)),
                 event(execution, Sink.KARMA, karmaBody(execution)));
     }
 
@@ -55,10 +56,11 @@ public final class IntegrationEvents {
     }
 
     /**
-     * @param e a completed execution
+     * @param e         a completed execution
+     * @param redaction how content is hidden
      * @return {@code {"requester_id": "workflow_executor", "event_data": {...}}}
      */
-    public static ObjectNode bucketBody(CompletedExecution e) {
+    public static ObjectNode bucketBody(CompletedExecution e, Redaction redaction) {
         ObjectNode data = NODES.objectNode()
                 .put("event_id", eventId(e.traceId(), e.executionId(), Sink.BUCKET))
                 .put("event_type", "workflow_execution")
@@ -67,7 +69,7 @@ public final class IntegrationEvents {
                 .put("status", e.status())
                 .put("product", orDefault(e.product(), "unknown"))
                 .put("user_id", orDefault(e.userId(), "system"));
-        data.set("execution_result", bounded(Redaction.redact(e.executionResult())));
+        data.set("execution_result", bounded(redaction.redact(e.executionResult())));
         data.put("duration_ms", e.durationMs())
                 .put("timestamp", timestamp(e));
         ObjectNode body = NODES.objectNode().put("requester_id", SOURCE);

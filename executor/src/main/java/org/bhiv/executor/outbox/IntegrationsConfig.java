@@ -21,11 +21,13 @@ import io.helidon.config.Config;
  * @param scanInterval       periodic scan for due retries and other replicas' events ({@code integrations.outbox.scan-interval}, PT1S)
  * @param batchSize          events claimed and sent concurrently per sink and pass ({@code integrations.outbox.batch-size}, 32)
  * @param retention          how long delivered and dead rows are kept ({@code integrations.outbox.retention}, PT168H)
+ * @param redaction          content redaction with the deployment's key ({@code integrations.redaction.key}, else
+ *                           {@code <data dir>/redaction.key}, generated at first start)
  */
 public record IntegrationsConfig(SinkConfig bucket, SinkConfig karma, Duration timeout, int maxAttempts, Duration maxAge,
                                  Duration drainTimeout, Duration backoffInitial, Duration backoffMax,
                                  int pauseAfterFailures, int maxPending, Duration scanInterval, int batchSize,
-                                 Duration retention) {
+                                 Duration retention, Redaction redaction) {
 
     /** The contract's ceiling for every outbound timeout. */
     public static final Duration MAX_TIMEOUT = Duration.ofSeconds(2);
@@ -58,6 +60,21 @@ public record IntegrationsConfig(SinkConfig bucket, SinkConfig karma, Duration t
      * @throws IllegalArgumentException naming the key when a value is out of range
      */
     public static IntegrationsConfig create(Config integrations) {
+        return create(integrations, null);
+    }
+
+    /**
+     * @param integrations the {@code integrations} node (may be missing: all defaults)
+     * @param dataDir      where the generated redaction key is kept when none is configured;
+     *                     {@code null} = a key for this process only
+     * @return the validated config
+     * @throws IllegalArgumentException naming the key when a value is out of range
+     */
+    public static IntegrationsConfig create(Config integrations, java.nio.file.Path dataDir) {
+        Config redaction = integrations.get("redaction");
+        org.bhiv.server.RedactionKey key = dataDir == null && redaction.get("key").asString().orElse("").isBlank()
+                ? org.bhiv.server.RedactionKey.ephemeral()
+                : org.bhiv.server.RedactionKey.resolve(redaction, dataDir == null ? java.nio.file.Path.of("data") : dataDir);
         Config backoff = integrations.get("backoff");
         Config outbox = integrations.get("outbox");
         return new IntegrationsConfig(
@@ -73,7 +90,8 @@ public record IntegrationsConfig(SinkConfig bucket, SinkConfig karma, Duration t
                 outbox.get("max-pending").asInt().orElse(100_000),
                 duration(outbox, "scan-interval", Duration.ofSeconds(1)),
                 outbox.get("batch-size").asInt().orElse(32),
-                duration(outbox, "retention", Duration.ofDays(7)));
+                duration(outbox, "retention", Duration.ofDays(7)),
+                new Redaction(key));
     }
 
     /**

@@ -121,7 +121,16 @@ public final class Outbox {
      * @throws SQLException when the database fails
      */
     public int enqueue(Connection connection, CompletedExecution execution) throws SQLException {
-        return enqueue(connection, IntegrationEvents.of(execution));
+        return enqueue(connection, eventsOf(execution));
+    }
+
+    /**
+     * @param execution a completed execution
+     * @return its Bucket and Karma events, content redacted with this deployment's key; build them
+     *         before the transaction, so that the store's writer only inserts them
+     */
+    public List<OutboxEvent> eventsOf(CompletedExecution execution) {
+        return IntegrationEvents.of(execution, config.redaction());
     }
 
     /**

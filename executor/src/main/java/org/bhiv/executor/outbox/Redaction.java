@@ -7,28 +7,36 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.bhiv.server.Hashing;
+import org.bhiv.server.RedactionKey;
 
 /**
  * Removes content from an execution result before it leaves the executor: {@code message},
  * {@code body}, {@code prompt} and {@code response} become
- * {@code {"redacted": true, "sha256": "<hex of the UTF-8 text>", "length": <code points>}} and
- * {@code recipient} is masked ({@code +91******3210}, {@code a***@example.com}), at every depth.
- * Identifiers, statuses and error codes stay.
+ * {@code {"redacted": true, "hmac_sha256": "<hex>", "length": <code points>}}, a keyed hash with
+ * the deployment's {@link RedactionKey} (a plain hash of a short content, a one-time code or
+ * "yes", is reversed by hashing guesses), and {@code recipient} is masked
+ * ({@code +91******3210}, {@code a***@example.com}), at every depth. Identifiers, statuses and
+ * error codes stay.
  */
 public final class Redaction {
 
     private static final Set<String> CONTENT_FIELDS = Set.of("message", "body", "prompt", "response");
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private Redaction() {
+    private final RedactionKey key;
+
+    /**
+     * @param key the deployment's redaction key
+     */
+    public Redaction(RedactionKey key) {
+        this.key = key;
     }
 
     /**
      * @param result an execution result (not changed)
      * @return a redacted copy
      */
-    public static JsonNode redact(JsonNode result) {
+    public JsonNode redact(JsonNode result) {
         if (result.isObject()) {
             ObjectNode copy = NODES.objectNode();
             for (Map.Entry<String, JsonNode> field : result.properties()) {
@@ -44,7 +52,7 @@ public final class Redaction {
         return result;
     }
 
-    private static JsonNode redactField(String name, JsonNode value) {
+    private JsonNode redactField(String name, JsonNode value) {
         if (value.isNull()) {
             return value;
         }
@@ -57,12 +65,17 @@ public final class Redaction {
         return redact(value);
     }
 
-    private static ObjectNode redacted(JsonNode value) {
+    private ObjectNode redacted(JsonNode value) {
         String text = value.isTextual() ? value.asText() : value.toString();
         return NODES.objectNode()
                 .put("redacted", true)
-                .put("sha256", Hashing.sha256Hex(text))
+                .put("hmac_sha256", key.hmacHex(text))
                 .put("length", text.codePointCount(0, text.length()));
+    }
+
+    @Override
+    public String toString() {
+        return "Redaction[key=***]";
     }
 
     /**

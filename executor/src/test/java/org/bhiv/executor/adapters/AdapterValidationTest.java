@@ -57,6 +57,22 @@ class AdapterValidationTest {
     }
 
     @Test
+    void anEmailRecipientOrSubjectWithAControlOrFormatCharacterIsRefused() {
+        var adapter = EmailAdapter.create(context("email"));
+        for (String bad : List.of("a@example.com\u0000", "a\u0000@example.com", "a@example.com\u0085",
+                "a@exa\u2028mple.com", "a@exam\u200bple.com", "a@example.com\u007f")) {
+            var outcome = adapter.execute(call("email", Map.of("recipient", bad, "subject", "s", "body", "b")));
+            assertThat(outcome).as(bad).isInstanceOfSatisfying(AdapterOutcome.Invalid.class,
+                    invalid -> assertThat(invalid.errorCode()).isEqualTo("invalid_recipient"));
+        }
+        for (String bad : List.of("Hi\u0000", "Hi\u2028Bcc: x@evil.example", "Hi\u200e")) {
+            var outcome = adapter.execute(call("email", Map.of("recipient", "a@example.com", "subject", bad, "body", "b")));
+            assertThat(outcome).as(bad).isInstanceOfSatisfying(AdapterOutcome.Invalid.class,
+                    invalid -> assertThat(invalid.errorCode()).isEqualTo("invalid_subject"));
+        }
+    }
+
+    @Test
     void aiChecksPrompt() {
         var adapter = AiAdapter.create(context("ai"));
         assertOrder(adapter, List.of(

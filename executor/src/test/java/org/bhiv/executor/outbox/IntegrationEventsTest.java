@@ -5,6 +5,7 @@ import java.time.Instant;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.bhiv.server.Hashing;
+import org.bhiv.server.RedactionKey;
 import org.bhiv.server.Json;
 import org.junit.jupiter.api.Test;
 
@@ -12,12 +13,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class IntegrationEventsTest {
 
-    private static final String SHA256_OF_HELLO_THERE = Hashing.sha256Hex("Hello there");
+    private static final RedactionKey KEY = RedactionKey.ephemeral();
+    private static final Redaction REDACTION = new Redaction(KEY);
 
     @Test
     void bucketEventCarriesEveryContractFieldWithContentRedacted() throws Exception {
         var execution = OutboxFixture.execution("trace-1");
-        ObjectNode body = IntegrationEvents.bucketBody(execution);
+        ObjectNode body = IntegrationEvents.bucketBody(execution, REDACTION);
 
         assertThat(fieldNames(body)).containsExactly("requester_id", "event_data");
         assertThat(body.get("requester_id").asText()).isEqualTo("workflow_executor");
@@ -41,7 +43,7 @@ class IntegrationEventsTest {
         assertThat(result.get("status").asText()).isEqualTo("SENT");
         assertThat(result.get("recipient").asText()).isEqualTo("+91******3210");
         assertThat(result.get("message")).isEqualTo(Json.mapper().readTree(
-                "{\"redacted\": true, \"sha256\": \"" + SHA256_OF_HELLO_THERE + "\", \"length\": 11}"));
+                "{\"redacted\": true, \"hmac_sha256\": \"" + KEY.hmacHex("Hello there") + "\", \"length\": 11}"));
         assertThat(body.toString()).doesNotContain("Hello there").doesNotContain("9876543210");
     }
 
@@ -79,7 +81,7 @@ class IntegrationEventsTest {
         assertThat(karma.get("user_id").asText()).isEqualTo("system");
         assertThat(karma.get("role").asText()).isEqualTo("learner");
         assertThat(karma.get("note").asText()).isEqualTo("Workflow execution: unknown");
-        JsonNode bucket = IntegrationEvents.bucketBody(execution).get("event_data");
+        JsonNode bucket = IntegrationEvents.bucketBody(execution, REDACTION).get("event_data");
         assertThat(bucket.get("status").asText()).isEqualTo("failed");
         assertThat(bucket.get("product").asText()).isEqualTo("unknown");
         assertThat(bucket.get("user_id").asText()).isEqualTo("system");
@@ -99,12 +101,32 @@ class IntegrationEventsTest {
         assertThat(IntegrationEvents.eventId("trace-1exec-a", "", Sink.BUCKET)).as("no ambiguity by concatenation")
                 .isNotEqualTo(IntegrationEvents.eventId("trace-1", "exec-a", Sink.BUCKET));
 
-        var events = IntegrationEvents.of(OutboxFixture.execution("trace-1", "a", "success"));
+        var events = IntegrationEvents.of(OutboxFixture.execution("trace-1", "a", "success"), REDACTION);
         assertThat(events).extracting(OutboxEvent::sink).containsExactly(Sink.BUCKET, Sink.KARMA);
         assertThat(events.get(0).eventId()).isEqualTo(bucket);
         assertThat(events.get(0).executionId()).isEqualTo("exec-a");
-        assertThat(IntegrationEvents.of(OutboxFixture.execution("trace-1", "a", "success")))
+        assertThat(IntegrationEvents.of(OutboxFixture.execution("trace-1", "a", "success"), REDACTION))
                 .as("the same execution gives byte-identical events, so a redelivery carries the same id").isEqualTo(events);
+    }
+
+    @Test
+    void aShortContentCannotBeRecomputedWithoutTheKeyAndIsStableWithinADeployment() throws Exception {
+        JsonNode result = Json.mapper().readTree("{\"message\": \"Your code is 042917\"}");
+
+        String value = REDACTION.redact(result).get("message").get("hmac_sha256").asText();
+        assertThat(value).hasSize(64);
+        assertThat(REDACTION.redact(result).get("message").get("hmac_sha256").asText()).as("stable").isEqualTo(value);
+        assertThat(value).as("a plain hash of the content is not it").isNotEqualTo(Hashing.sha256Hex("Your code is 042917"));
+        // an attacker who hashes every six-digit code without the key finds nothing
+        boolean found = false;
+        for (int code = 42_000; code < 43_000 && !found; code++) {
+            found = Hashing.sha256Hex("Your code is " + String.format("%06d", code)).equals(value);
+        }
+        assertThat(found).isFalse();
+        assertThat(new Redaction(RedactionKey.ephemeral()).redact(result).get("message").get("hmac_sha256").asText())
+                .as("another deployment's key gives another value").isNotEqualTo(value);
+        assertThat(REDACTION.redact(result).get("message").has("sha256")).isFalse();
+        assertThat(REDACTION.toString()).doesNotContain(KEY.hmacHex(""));
     }
 
     @Test
@@ -121,13 +143,13 @@ class IntegrationEventsTest {
                 {"request_id": "ai_0123456789abcdef", "prompt": "secret question", "response": {"text": "answer"},
                  "model": "m1", "error_code": null, "details": [{"body": "mail text", "recipient": "bob@x.org"}],
                  "health": "OK"}""");
-        JsonNode redacted = Redaction.redact(result);
+        JsonNode redacted = REDACTION.redact(result);
 
         assertThat(redacted.get("request_id").asText()).isEqualTo("ai_0123456789abcdef");
         assertThat(redacted.get("model").asText()).isEqualTo("m1");
         assertThat(redacted.get("health").asText()).isEqualTo("OK");
         assertThat(redacted.get("error_code").isNull()).isTrue();
-        assertThat(redacted.get("prompt").get("sha256").asText()).isEqualTo(Hashing.sha256Hex("secret question"));
+        assertThat(redacted.get("prompt").get("hmac_sha256").asText()).isEqualTo(KEY.hmacHex("secret question"));
         assertThat(redacted.get("prompt").get("length").asInt()).isEqualTo(15);
         assertThat(redacted.get("response").get("redacted").asBoolean()).isTrue();
         assertThat(redacted.get("details").get(0).get("body").get("length").asInt()).isEqualTo(9);
@@ -143,7 +165,7 @@ class IntegrationEventsTest {
         var execution = new CompletedExecution("e1", "t", "t", "task", "success", null, null, null, result, 3,
                 Instant.parse("2026-01-02T00:00:00Z"), null);
 
-        JsonNode sent = IntegrationEvents.bucketBody(execution).get("event_data").get("execution_result");
+        JsonNode sent = IntegrationEvents.bucketBody(execution, REDACTION).get("event_data").get("execution_result");
         assertThat(sent.get("truncated").asBoolean()).isTrue();
         assertThat(sent.get("length").asInt()).isGreaterThan(60_000);
         assertThat(sent.get("sha256").asText()).hasSize(64);
@@ -151,7 +173,7 @@ class IntegrationEventsTest {
         assertThat(sent.get("task_status").asText()).isEqualTo("CREATED");
         assertThat(sent.get("success").asBoolean()).isTrue();
         assertThat(sent.has("description")).isFalse();
-        assertThat(IntegrationEvents.bucketBody(execution).toString().length()).isLessThan(64 * 1024);
+        assertThat(IntegrationEvents.bucketBody(execution, REDACTION).toString().length()).isLessThan(64 * 1024);
     }
 
     @Test

@@ -149,7 +149,9 @@ abstract class ExecutionStoreContract {
     void keyPastItsRetentionIsPurgedAndExecutesAgain() {
         store.complete((Claimed) store.claim(key, FP), execution(200, "{}"), TransactionalWrite.none());
         clock.advance(RETENTION.minusSeconds(1));
-        store.purgeExpiredKeys(); // may purge keys of earlier tests (the database is shared), never this one
+        // Not a count: the database is shared, and keys other tests left more than a second ago are
+        // due by now (on a loaded machine that made this flaky). That this key survives is what counts.
+        store.purgeExpiredKeys();
         assertThat(store.claim(key, FP)).isInstanceOf(Replay.class);
 
         clock.advance(Duration.ofSeconds(2));

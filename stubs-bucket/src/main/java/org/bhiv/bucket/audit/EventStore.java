@@ -33,17 +33,30 @@ public final class EventStore {
     private final Journal journal;
     private final Clock clock;
     private final Long firstInvalidAtStart;
+    private final Verification.Missing missingAtStart;
     private String headHash = HashChain.GENESIS;
     private long lastSeq;
     private long duplicates;
 
-    private EventStore(int maxEvents, Journal journal, Clock clock, List<ObjectNode> replayed) {
+    private EventStore(int maxEvents, Journal journal, Clock clock, List<ObjectNode> replayed, Optional<Anchor> anchor) {
         this.maxEvents = maxEvents;
         this.journal = journal;
         this.clock = clock;
         replayed.forEach(this::index);
         Verification verdict = HashChain.verify(replayed);
-        this.firstInvalidAtStart = verdict.firstInvalidSeq();
+        this.missingAtStart = anchor.map(a -> a.seq() > lastSeq ? new Verification.Missing(lastSeq + 1, a.seq()) : null)
+                .orElse(null);
+        Long anchorMismatch = anchor.filter(a -> a.seq() <= lastSeq && !a.hash().equals(hashAt(replayed, a.seq())))
+                .map(Anchor::seq).orElse(null);
+        this.firstInvalidAtStart = java.util.stream.Stream.of(verdict.firstInvalidSeq(), anchorMismatch,
+                        missingAtStart == null ? null : missingAtStart.fromSeq())
+                .filter(java.util.Objects::nonNull).min(Long::compare).orElse(null);
+        if (missingAtStart != null) {
+            // Continue after the anchor: the missing sequence numbers are never handed out again,
+            // so the gap stays visible in the chain itself.
+            lastSeq = anchor.get().seq();
+            headHash = anchor.get().hash();
+        }
     }
 
     /**
@@ -54,7 +67,7 @@ public final class EventStore {
      * @return the store
      */
     public static EventStore inMemory(int maxEvents, Clock clock) {
-        return new EventStore(maxEvents, null, clock, List.of());
+        return new EventStore(maxEvents, null, clock, List.of(), Optional.empty());
     }
 
     /**
@@ -69,22 +82,33 @@ public final class EventStore {
      */
     public static EventStore withJournal(int maxEvents, Clock clock, java.nio.file.Path journal) {
         List<ObjectNode> replayed = Journal.read(journal);
-        EventStore store = new EventStore(maxEvents, Journal.open(journal), clock, replayed);
+        Optional<Anchor> anchor = Journal.anchor(journal);
+        EventStore store = new EventStore(maxEvents, Journal.open(journal), clock, replayed, anchor);
         Verification verdict = store.verify();
         if (verdict.valid()) {
             LOGGER.log(Level.INFO, "Bucket journal " + journal + " replayed: " + verdict.length()
                     + " records, audit chain valid");
+        } else if (verdict.missing() != null) {
+            LOGGER.log(Level.ERROR, "Bucket journal " + journal + " was TRUNCATED: records seq "
+                    + verdict.missing().fromSeq() + ".." + verdict.missing().toSeq() + " were acknowledged and are "
+                    + "missing (its anchor " + Anchor.pathFor(journal).getFileName() + " names seq "
+                    + verdict.missing().toSeq() + "). Reported in /health and /core/audit/verify.");
         } else {
             LOGGER.log(Level.ERROR, "Bucket journal " + journal + " does NOT verify: first invalid seq "
                     + verdict.firstInvalidSeq() + " of " + verdict.length()
                     + " records. The audit trail was changed on disk; it is reported in /health and "
                     + "/core/audit/verify. New records keep chaining from the last stored one.");
         }
+        if (anchor.isEmpty() && !replayed.isEmpty()) {
+            LOGGER.log(Level.WARNING, "Bucket journal " + journal + " has no anchor; one is written now, "
+                    + "so a truncation from here on is detected (one before now cannot be).");
+            store.writeAnchor(journal);
+        }
         return store;
     }
 
     /**
-     * Appends an event unless its {@code event_id} is already stored.
+     * Appends an event unless the same identity already stored its {@code event_id}.
      *
      * @param requesterId the proven identity
      * @param eventData   the caller's event
@@ -93,9 +117,10 @@ public final class EventStore {
      */
     public synchronized Appended append(String requesterId, ObjectNode eventData) {
         JsonNode eventId = eventData.get("event_id");
-        if (eventId != null && eventId.isTextual() && seqByEventId.containsKey(eventId.asText())) {
+        String dedupKey = eventId != null && eventId.isTextual() ? dedupKey(requesterId, eventId.asText()) : null;
+        if (dedupKey != null && seqByEventId.containsKey(dedupKey)) {
             duplicates++;
-            return new Appended(seqByEventId.get(eventId.asText()), true, null);
+            return new Appended(seqByEventId.get(dedupKey), true, null);
         }
         if (chain.size() >= maxEvents) {
             throw ProblemException.of(507, "storage_full", "Bucket holds its maximum of " + maxEvents
@@ -135,12 +160,13 @@ public final class EventStore {
         Verification now = HashChain.verify(chain);
         Long first = java.util.stream.Stream.of(firstInvalidAtStart, now.firstInvalidSeq())
                 .filter(java.util.Objects::nonNull).min(Long::compare).orElse(null);
-        return new Verification(first == null, now.length(), now.headHash(), first);
+        return new Verification(first == null, now.length(), now.headHash(), first, missingAtStart);
     }
 
     /** @return length, head and validity without re-hashing (for health) */
     public synchronized Verification summary() {
-        return new Verification(firstInvalidAtStart == null, chain.size(), headHash, firstInvalidAtStart);
+        return new Verification(firstInvalidAtStart == null, chain.size(), headHash, firstInvalidAtStart,
+                missingAtStart);
     }
 
     /** @return counters for stats and health */
@@ -156,6 +182,19 @@ public final class EventStore {
         }
     }
 
+    private synchronized void writeAnchor(java.nio.file.Path path) {
+        try {
+            new Anchor(lastSeq, headHash).write(path);
+        } catch (java.io.UncheckedIOException e) {
+            LOGGER.log(Level.ERROR, "Cannot write the journal anchor", e);
+        }
+    }
+
+    private static String hashAt(List<ObjectNode> records, long seq) {
+        return records.stream().filter(r -> r != null && r.path(EventRecord.SEQ).asLong(-1) == seq)
+                .map(r -> r.path(EventRecord.HASH).asText()).findFirst().orElse("");
+    }
+
     private void index(ObjectNode record) {
         chain.add(record);
         if (record == null) {
@@ -167,13 +206,23 @@ public final class EventStore {
         JsonNode hash = record.get(EventRecord.HASH);
         headHash = hash != null && hash.isTextual() ? hash.asText() : headHash;
         JsonNode eventId = record.get("event_id");
-        if (eventId != null && eventId.isTextual()) {
-            seqByEventId.putIfAbsent(eventId.asText(), lastSeq);
+        JsonNode requester = record.get(EventRecord.REQUESTER_ID);
+        if (eventId != null && eventId.isTextual() && requester != null && requester.isTextual()) {
+            seqByEventId.putIfAbsent(dedupKey(requester.asText(), eventId.asText()), lastSeq);
         }
         JsonNode agent = record.get("agent_id");
         if (agent != null && agent.isTextual()) {
             agents.add(agent.asText());
         }
+    }
+
+    /**
+     * An {@code event_id} is unique per writing identity, never across identities: another
+     * writer's record with the same id must not make this writer's event a "duplicate"
+     * (it could otherwise pre-empt the executor's audit record with a forged one).
+     */
+    private static String dedupKey(String requesterId, String eventId) {
+        return requesterId + '\u0000' + eventId;
     }
 
     /**

@@ -26,8 +26,12 @@ import org.bhiv.server.Json;
  * <p>Each record is encoded to complete UTF-8 bytes before anything reaches the file (a record
  * that cannot be encoded is refused with the file untouched), then written with one write call.
  * After an I/O failure the file is reopened, so one failure does not refuse every later record.
+ * After each record the {@link Anchor} beside the journal is replaced with the new head, so a
+ * journal cut short is noticed at the next start.
  */
 public final class Journal implements AutoCloseable {
+
+    private static final System.Logger LOGGER = System.getLogger(Journal.class.getName());
 
     private final Path path;
     private OutputStream out;
@@ -114,6 +118,22 @@ public final class Journal implements AutoCloseable {
             reset();
             throw new UncheckedIOException("Cannot append to the Bucket journal " + path, e);
         }
+        long seq = record.path(EventRecord.SEQ).asLong();
+        try {
+            new Anchor(seq, record.path(EventRecord.HASH).asText()).write(path);
+        } catch (UncheckedIOException e) {
+            // The record is stored; an anchor left one record behind still matches at the next start.
+            LOGGER.log(System.Logger.Level.ERROR, "The record seq " + seq
+                    + " is stored, but the journal anchor could not be updated", e);
+        }
+    }
+
+    /**
+     * @param path the journal file
+     * @return the head recorded beside it, empty when there is no anchor file
+     */
+    static java.util.Optional<Anchor> anchor(Path path) {
+        return Anchor.read(path);
     }
 
     private static byte[] encode(ObjectNode record) {

@@ -45,7 +45,9 @@ record WriteRequest(String requesterId, ObjectNode eventData) {
         }
         for (String member : TEXT_MEMBERS) {
             JsonNode value = eventData.get(member);
-            if (value != null && !value.isNull()
+            // Present means a string: an explicit null would be a record without an id that
+            // filters and dedup silently skip.
+            if (value != null
                     && (!value.isTextual() || value.asText().isBlank() || value.asText().length() > MAX_TEXT)) {
                 errors.add(new FieldError("event_data." + member, "must be a non-empty string of at most " + MAX_TEXT + " characters"));
             }

@@ -53,6 +53,7 @@ public final class EventService implements HttpService {
         }
         String source = body.path("source").isTextual() ? body.get("source").asText() : null;
         KarmaEntry entry = KarmaRequests.entry(envelope.data(), "data.", source, caller, envelope.errors());
+        KarmaRequests.requireAllowedAction(config, entry, "data.action");
         Responses.json(res, 200, answers.applied(KarmaRequests.LIFE_EVENT, "Life event processed",
                 entry.action().wire(), ledger.apply(entry)));
     }

@@ -125,7 +125,23 @@ final class KarmaRequests {
         }
         String metaSource = metadata != null ? metadata.path("source").asText(null) : null;
         return new KarmaEntry(metadata != null ? metadata.path("event_id").asText(null) : null, userId, action, role,
-                traceId(metadata, context), source != null ? source : metaSource != null ? metaSource : caller);
+                traceId(metadata, context), source != null ? source : metaSource != null ? metaSource : caller, caller);
+    }
+
+    /**
+     * Refuses an action the caller's identity may not send ({@code karma.governance.actions}).
+     *
+     * @param config the policy
+     * @param entry  the entry to apply, with its writer
+     * @param field  the action's path in the body, for the error
+     * @throws ProblemException 403 {@code action_not_allowed} naming the action
+     */
+    static void requireAllowedAction(org.bhiv.karma.KarmaConfig config, KarmaEntry entry, String field) {
+        if (!config.mayApply(entry.writer(), entry.action())) {
+            throw ProblemException.of(Problem.of(403, "action_not_allowed", entry.writer() + " may not send the action "
+                    + entry.action().wire() + ".").withErrors(List.of(new FieldError(field,
+                    entry.action().wire() + " is not among the actions allowed for " + entry.writer()))));
+        }
     }
 
     /**

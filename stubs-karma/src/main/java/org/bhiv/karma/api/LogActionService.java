@@ -45,6 +45,7 @@ public final class LogActionService implements HttpService {
         ObjectNode body = JsonBodies.readObject(req, config.maxBodyBytes());
         String caller = KarmaRequests.requester(req, body, config.modifiers(), checked);
         KarmaEntry entry = KarmaRequests.entry(body, "", null, caller, java.util.List.of());
+        KarmaRequests.requireAllowedAction(config, entry, "action");
         Responses.json(res, 200, answers.applied(null, "Action logged", entry.action().wire(), ledger.apply(entry)));
     }
 }

@@ -12,6 +12,8 @@ import org.bhiv.karma.rules.Role;
  * @param claimedRole the role the request names (recorded; the user's role is computed from merit)
  * @param traceId     the trace it belongs to, may be {@code null}
  * @param source      who reported it
+ * @param writer      the proven identity that sent it; event ids are unique per writer, never across writers
  */
-public record KarmaEntry(String eventId, String userId, Action action, Role claimedRole, String traceId, String source) {
+public record KarmaEntry(String eventId, String userId, Action action, Role claimedRole, String traceId, String source,
+                         String writer) {
 }

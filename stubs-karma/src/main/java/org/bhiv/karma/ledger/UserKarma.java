@@ -47,6 +47,26 @@ final class UserKarma {
         return change;
     }
 
+    /** @return everything needed to rebuild this account, for the journal's snapshot */
+    UserState state() {
+        Map<String, Long> actions = new TreeMap<>();
+        byAction.forEach((action, count) -> actions.put(action.wire(), count));
+        return new UserState(userId, balances, cheats, total, actions, List.copyOf(recent),
+                lastUpdated == null ? null : lastUpdated.toString());
+    }
+
+    /** @return the account a snapshot describes */
+    static UserKarma from(UserState state) {
+        UserKarma user = new UserKarma(state.userId());
+        user.balances = state.balances();
+        user.cheats = state.cheats();
+        user.total = state.total();
+        state.byAction().forEach((name, count) -> Action.parse(name).ifPresent(a -> user.byAction.put(a, count)));
+        user.recent.addAll(state.recent());
+        user.lastUpdated = state.lastUpdated() == null ? null : Instant.parse(state.lastUpdated());
+        return user;
+    }
+
     UserView view() {
         double merit = KarmaRules.merit(balances);
         Map<String, Long> actions = new TreeMap<>();

@@ -68,7 +68,7 @@ class KarmaLedgerTest {
     void roleIsComputedFromMeritWhateverRoleTheEventNames() {
         KarmaLedger ledger = new KarmaLedger(10, 10, CLOCK);
         for (int i = 0; i < 2; i++) {
-            ledger.apply(new KarmaEntry(null, "u", Action.SELFLESS_SERVICE, Role.GURU, "t", "test"));
+            ledger.apply(new KarmaEntry(null, "u", Action.SELFLESS_SERVICE, Role.GURU, "t", "test", "bhiv_core"));
         }
         UserView view = ledger.find("u").orElseThrow();
         assertThat(view.meritScore()).isEqualTo(150.0);
@@ -77,6 +77,6 @@ class KarmaLedgerTest {
     }
 
     private static KarmaEntry entry(String eventId, String user, Action action) {
-        return new KarmaEntry(eventId, user, action, Role.LEARNER, "trace", "test");
+        return new KarmaEntry(eventId, user, action, Role.LEARNER, "trace", "test", "bhiv_core");
     }
 }

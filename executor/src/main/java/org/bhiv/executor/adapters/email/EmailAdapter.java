@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.regex.Pattern;
 
+import org.bhiv.server.TextRules;
+
 import org.bhiv.executor.adapters.Adapter;
 import org.bhiv.executor.adapters.AdapterCall;
 import org.bhiv.executor.adapters.AdapterConfig;
@@ -63,14 +65,17 @@ public final class EmailAdapter implements Adapter {
         if (recipient.isEmpty()) {
             return new AdapterOutcome.Invalid("missing_recipient", "recipient is required.");
         }
-        if (recipient.get().length() > MAX_ADDRESS || !ADDRESS.matcher(recipient.get()).matches()) {
+        // The address ends up in RCPT TO and a header: no control or format character (a U+0000
+        // at its end would be echoed here while the mail goes to the address before it).
+        if (recipient.get().length() > MAX_ADDRESS || !ADDRESS.matcher(recipient.get()).matches()
+                || !TextRules.printable(recipient.get())) {
             return new AdapterOutcome.Invalid("invalid_recipient", "recipient must be an email address.");
         }
         var subject = PayloadFields.text(payload, "subject");
         if (subject.isEmpty()) {
             return new AdapterOutcome.Invalid("missing_subject", "subject is required and must be a non-empty string.");
         }
-        if (PayloadFields.length(subject.get()) > MAX_SUBJECT || subject.get().chars().anyMatch(Character::isISOControl)) {
+        if (PayloadFields.length(subject.get()) > MAX_SUBJECT || !TextRules.printable(subject.get())) {
             return new AdapterOutcome.Invalid("invalid_subject",
                     "subject must be one line (no control characters) of at most " + MAX_SUBJECT + " characters.");
         }
