@@ -33,12 +33,10 @@ public final class JdbcTaskStore implements TaskStore {
     public void save(Task task) {
         String json = write(task);
         db.write("save task", c -> {
-            // update, else insert: portable to both databases; the second round covers a concurrent first insert
-            for (int round = 0; round < 2; round++) {
-                if (Sql.update(c, UPDATE, task.traceId(), task.createdAt(), json, task.taskId()) == 1
-                        || Sql.update(c, INSERT, task.taskId(), task.traceId(), task.createdAt(), json) == 1) {
-                    return null;
-                }
+            // insert, else update (a task id saved again): portable to both databases, and one statement
+            // for a new task, the usual case
+            if (Sql.update(c, INSERT, task.taskId(), task.traceId(), task.createdAt(), json) == 0) {
+                Sql.update(c, UPDATE, task.traceId(), task.createdAt(), json, task.taskId());
             }
             return null;
         });
