@@ -61,6 +61,14 @@ class ComposeFileTest {
         assertThat(services().keySet()).containsExactlyInAnyOrder("karma", "bucket", "core", "executor");
     }
 
+    @Test
+    void everyServiceRunsWithABoundedHeap() {
+        // without -Xmx a JVM takes a quarter of the machine's memory: an executor under load grew past 1.3 GB
+        String dockerfile = read(Repo.root().resolve("Dockerfile"));
+        assertThat(dockerfile).contains("ARG HEAP=").contains("-Xmx${HEAP}").doesNotContain("MaxRAMPercentage");
+        assertThat(read(Repo.root().resolve("bin/stack"))).as("bin/stack").contains("-Xmx");
+    }
+
     @ParameterizedTest
     @MethodSource("composeServices")
     void buildPathsExistAndNameARealModule(String name) {
