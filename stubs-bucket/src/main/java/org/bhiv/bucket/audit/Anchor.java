@@ -14,7 +14,7 @@ import org.bhiv.server.Json;
 
 /**
  * The journal's head as last written: sequence number and hash, kept in a small file beside
- * the journal ({@code <journal>.anchor}) and replaced after each append. At start the journal
+ * the journal ({@code <journal>.anchor}) and overwritten after each append. At start the journal
  * must reach this head: records that were acknowledged and are gone (a truncated journal) are
  * then named instead of passing as a shorter valid chain. It cannot catch someone who rewrites
  * both files consistently.
@@ -50,6 +50,18 @@ record Anchor(long seq, String hash) {
         return Optional.of(new Anchor(0, "unreadable"));
     }
 
+    /** How long {@link #bytes()} is: the anchor is overwritten in place, one write of this many bytes. */
+    static final int LENGTH = 128;
+
+    /**
+     * @return the anchor as one line of JSON padded with spaces to {@link #LENGTH} bytes, so that
+     *         overwriting the file in place with one write leaves no tail of an older, longer anchor
+     */
+    byte[] bytes() {
+        String json = "{\"seq\":" + seq + ",\"hash\":\"" + hash + "\"}";
+        return (json + " ".repeat(Math.max(0, LENGTH - 1 - json.length())) + "\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
     /**
      * Replaces the anchor atomically (a temporary file moved over it), so a crash leaves the old
      * anchor or the new one, never half of one.
@@ -61,7 +73,7 @@ record Anchor(long seq, String hash) {
         Path file = pathFor(journal);
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
-            Files.write(tmp, ("{\"seq\":" + seq + ",\"hash\":\"" + hash + "\"}\n").getBytes(StandardCharsets.US_ASCII));
+            Files.write(tmp, bytes());
             try {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
