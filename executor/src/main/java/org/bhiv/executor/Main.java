@@ -2,6 +2,7 @@ package org.bhiv.executor;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 
 import io.helidon.config.Config;
 import io.helidon.logging.common.LogConfig;
@@ -43,6 +44,7 @@ import org.bhiv.executor.workflow.WorkflowExecutor;
 import org.bhiv.executor.workflow.WorkflowService;
 import org.bhiv.server.LogFiles;
 import org.bhiv.server.Servers;
+import org.bhiv.server.auth.AnonymousAccess;
 import org.bhiv.server.auth.BearerTokenFilter;
 import org.bhiv.server.auth.Tokens;
 
@@ -52,6 +54,7 @@ import org.bhiv.server.auth.Tokens;
 public final class Main {
 
     private static final System.Logger LOGGER = System.getLogger(Main.class.getName());
+    private static final List<String> ADAPTERS = List.of("whatsapp", "email", "ai", "task");
 
     private Main() {
     }
@@ -78,6 +81,8 @@ public final class Main {
     public static WebServer start(Config config) {
         Clock clock = Clock.systemUTC();
         Tokens tokens = Tokens.create(config.get("security"));
+        AnonymousAccess anonymous = AnonymousAccess.create(config.get("security"), Set.of(WorkflowService.OPERATION));
+        anonymous.requireConfirmedBeside(config.get("security"), realProviders(config.get("executor.adapters")));
         ExecutorConfig executorConfig = ExecutorConfig.create(config.get("executor"));
         StoreConfig storeConfig = StoreConfig.create(config.get("executor.store"));
         IdempotencyConfig idempotency = IdempotencyConfig.create(config.get("executor.idempotency"));
@@ -109,9 +114,9 @@ public final class Main {
                         counters.replayed();
                     }),
                     clock);
-            var workflows = new WorkflowService(executor, executorConfig.maxBodySize(), log, counters, metrics);
+            var workflows = new WorkflowService(executor, anonymous, executorConfig.maxBodySize(), log, counters, metrics);
             var storeHealth = new StoreHealth(database);
-            var health = new HealthService(tokens, executorConfig, counters, storeHealth, outbox::stats, clock);
+            var health = new HealthService(anonymous.mode(tokens), executorConfig, counters, storeHealth, outbox::stats, clock);
             return Servers.start(config, routing -> routing
                     .addFeature(shutdown)
                     .addFilter(BearerTokenFilter.create(tokens, "executor"))
@@ -124,6 +129,14 @@ public final class Main {
             shutdown.run();
             throw e;
         }
+    }
+
+    /** The adapters whose provider acts on the outside world (anything but {@code sandbox}), as {@code name=provider}. */
+    private static List<String> realProviders(Config adapters) {
+        return ADAPTERS.stream().map(name -> AdapterConfig.create(adapters, name))
+                .filter(adapter -> !adapter.provider().equals("sandbox"))
+                .map(adapter -> adapter.name() + "=" + adapter.provider())
+                .toList();
     }
 
     private static AdapterRegistry adapters(Config config, SandboxRecorder recorder, TaskStore tasks, Clock clock) {

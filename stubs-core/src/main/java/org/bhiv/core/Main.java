@@ -3,6 +3,7 @@ package org.bhiv.core;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import io.helidon.config.Config;
 import io.helidon.logging.common.LogConfig;
@@ -11,6 +12,8 @@ import io.helidon.webserver.http.HttpRouting;
 import org.bhiv.bridge.WorkflowClient;
 import org.bhiv.server.LogFiles;
 import org.bhiv.server.Servers;
+import org.bhiv.server.auth.AccessPolicy;
+import org.bhiv.server.auth.AnonymousAccess;
 import org.bhiv.server.auth.BearerTokenFilter;
 import org.bhiv.server.auth.Tokens;
 
@@ -46,21 +49,25 @@ public final class Main {
      */
     public static WebServer start(Config config) {
         Tokens tokens = Tokens.create(config.get("security"));
+        AnonymousAccess anonymous = AnonymousAccess.create(config.get("security"), Set.of(TaskService.OPERATION));
+        var access = new AccessPolicy(AccessPolicy.identities(config.get("handle-task.callers"), TaskService.DEFAULT_CALLERS),
+                anonymous.allows(TaskService.OPERATION));
         WorkflowExecutorConfig executorConfig = WorkflowExecutorConfig.create(config.get("workflow-executor"));
         BucketConfig bucketConfig = BucketConfig.create(config.get("bucket"));
         WorkflowClient workflows = executorConfig.newClient();
         AgentResultSink agentResults = new AgentResultSink(bucketConfig);
         LOGGER.log(System.Logger.Level.INFO, "Core stand-in: " + executorConfig + ", " + bucketConfig);
         ExecutorProbe probe = new ExecutorProbe(workflows, executorConfig.healthInterval(), Clock.systemUTC());
-        WebServer server = Servers.start(config, routing -> routing(routing, tokens, workflows, probe, agentResults),
+        WebServer server = Servers.start(config, routing -> routing(routing, tokens, anonymous.mode(tokens), access, workflows, probe,
+                        agentResults),
                 List.of());
         return server;
     }
 
-    static void routing(HttpRouting.Builder routing, Tokens tokens, WorkflowClient workflows, ExecutorProbe probe,
-                        AgentResultSink agentResults) {
+    static void routing(HttpRouting.Builder routing, Tokens tokens, String auth, AccessPolicy access,
+                        WorkflowClient workflows, ExecutorProbe probe, AgentResultSink agentResults) {
         routing.addFilter(BearerTokenFilter.create(tokens, "core"))
-                .register("/health", new HealthService(tokens, workflows, probe, agentResults, Instant.now()))
-                .register("/handle_task", new TaskService(new DecisionRules(), workflows, agentResults));
+                .register("/health", new HealthService(auth, workflows, probe, agentResults, Instant.now()))
+                .register("/handle_task", new TaskService(access, new DecisionRules(), workflows, agentResults));
     }
 }
