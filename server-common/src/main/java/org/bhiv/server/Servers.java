@@ -10,12 +10,16 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
+import org.bhiv.server.docs.ApiDocs;
+import org.bhiv.server.docs.RouteTable;
 
 /**
  * Starts a service the same way everywhere: the {@code server} config node, Helidon's
  * {@code /observe/health} (with the service's readiness checks) and {@code /observe/metrics},
  * problem+json error handling (also for what Helidon refuses before routing: a bad
- * percent-encoding, an oversized header or path), and the service's routes.
+ * percent-encoding, an oversized header or path), its OpenAPI document at {@code /openapi} and
+ * Swagger UI at {@code /docs} ({@link ApiDocs}), and the service's routes, recorded in a
+ * {@link RouteTable} in the server's context.
  */
 public final class Servers {
 
@@ -52,16 +56,20 @@ public final class Servers {
                 .addObserver(health.build())
                 .addObserver(MetricsObserver.create())
                 .build();
-        return WebServer.builder()
+        var table = new RouteTable();
+        WebServer server = WebServer.builder()
                 .config(config.get("server"))
                 .featuresDiscoverServices(false)
                 .directHandlers(ProblemDirectHandler.all())
                 .addFeature(observe)
+                .addFeature(ApiDocs.openApi(config.get("openapi")))
                 .routing(routing -> {
                     ProblemHandlers.register(routing, decorator);
-                    routes.accept(routing);
+                    ApiDocs.register(routing);
+                    routes.accept(table.recording(routing));
                 })
-                .build()
-                .start();
+                .build();
+        server.context().register(table);
+        return server.start();
     }
 }
