@@ -152,6 +152,11 @@ class LauncherSmokeTest {
             assertThat(executions.at("/executions/0/deliveries/karma/state").asText()).isEqualTo("delivered");
         });
         assertThat(Files.readString(dir.resolve("logs/executor.log"))).contains("EXECUTION_SUCCESS | trace_id=" + taskId);
+        Pattern utcLine = Pattern.compile("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z [A-Z]+ .*");
+        for (String log : List.of("logs/executor.log", "logs/executor.out", "logs/core.out")) {
+            assertThat(Files.readAllLines(dir.resolve(log))).as("%s: one line per record, UTC time with its zone", log)
+                    .filteredOn(line -> line.contains(" - ")).isNotEmpty().allMatch(line -> utcLine.matcher(line).matches());
+        }
 
         Result trace = stack("trace", taskId);
         assertThat(trace.exit()).as(trace.output()).isZero();
