@@ -193,6 +193,28 @@ class LauncherSmokeTest {
 
     @Test
     @Order(5)
+    void everyServiceExportsJvmProcessAndItsOwnDomainMetrics() {
+        // After the decisions above: Core fired workflows, Bucket stored both pillars' events, Karma applied them.
+        Map<Integer, List<String>> own = Map.of(
+                0, List.of("karma_events_total{action=\"workflow_success\",duplicate=\"false\",route=\"event\""),
+                1, List.of("bucket_events_total{event_type=\"workflow_execution\",requester=\"workflow_executor\"",
+                        "bucket_events_total{event_type=\"agent_result\",requester=\"bhiv_core\"", "bucket_audit_chain_length",
+                        "bucket_duplicates_total"),
+                2, List.of("core_workflows_total{outcome=\"sent\"", "core_workflows_total{outcome=\"failed\"",
+                        "core_workflows_total{outcome=\"dropped\"", "core_agent_results_total{outcome=\"delivered\""),
+                3, List.of("refusals_total{reason=\"unauthenticated\",status=\"401\""));
+        Http.get(url(3, "/api/tasks/anything"), null); // one refusal for refusals_total
+        own.forEach((service, names) -> {
+            String metrics = Http.get(url(service, "/observe/metrics"), null).body();
+            assertThat(metrics).as("service on port %d", ports.get(service))
+                    .contains("jvm_memory_used_bytes{area=\"heap\"", "jvm_gc_", "jvm_threads_live_threads",
+                            "process_cpu_usage", "process_files_open_files", "process_uptime_seconds")
+                    .contains(names);
+        });
+    }
+
+    @Test
+    @Order(6)
     void stopLeavesNothingBehindAndStatusThenSaysDown() throws Exception {
         stopped = true;
         assertThat(stack("stop").exit()).as("bin/stack stop exit code").isZero();

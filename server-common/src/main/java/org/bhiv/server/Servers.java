@@ -15,7 +15,8 @@ import org.bhiv.server.docs.RouteTable;
 
 /**
  * Starts a service the same way everywhere: the {@code server} config node, Helidon's
- * {@code /observe/health} (with the service's readiness checks) and {@code /observe/metrics},
+ * {@code /observe/health} (with the service's readiness checks) and {@code /observe/metrics}
+ * (with the JVM and process meters of {@link ProcessMeters} and {@code refusals_total} by reason),
  * problem+json error handling (also for what Helidon refuses before routing: a bad
  * percent-encoding, an oversized header or path), its OpenAPI document at {@code /openapi} and
  * Swagger UI at {@code /docs} ({@link ApiDocs}), and the service's routes, recorded in a
@@ -56,6 +57,9 @@ public final class Servers {
                 .addObserver(health.build())
                 .addObserver(MetricsObserver.create())
                 .build();
+        var registry = ProcessMeters.registry();
+        ProcessMeters.bind(registry);
+        var refusals = new RefusalMeter(decorator, registry);
         var table = new RouteTable();
         WebServer server = WebServer.builder()
                 .config(config.get("server"))
@@ -64,7 +68,7 @@ public final class Servers {
                 .addFeature(observe)
                 .addFeature(ApiDocs.openApi(config.get("openapi")))
                 .routing(routing -> {
-                    ProblemHandlers.register(routing, decorator);
+                    ProblemHandlers.register(routing, refusals);
                     ApiDocs.register(routing);
                     routes.accept(table.recording(routing));
                 })

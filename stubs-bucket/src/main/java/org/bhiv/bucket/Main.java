@@ -15,6 +15,7 @@ import org.bhiv.bucket.faults.FaultService;
 import org.bhiv.bucket.faults.Faults;
 import org.bhiv.bucket.prana.PranaService;
 import org.bhiv.server.LogFiles;
+import org.bhiv.server.ProcessMeters;
 import org.bhiv.server.Servers;
 import org.bhiv.server.auth.BearerTokenFilter;
 import org.bhiv.server.auth.Tokens;
@@ -64,7 +65,8 @@ public final class Main {
         PranaService prana = new PranaService(bucket, clock);
         routing.addFilter(BearerTokenFilter.create(tokens, "bucket"))
                 .register("/health", new HealthService(tokens, bucket, store, prana))
-                .register("/core", new CoreWriteService(store, bucket, faults), new CoreReadService(store, bucket))
+                .register("/core", new CoreWriteService(store, bucket, faults,
+                        new BucketMeters(ProcessMeters.registry(), store)), new CoreReadService(store, bucket))
                 .register("/bucket/prana", prana)
                 .register("/admin/faults", new FaultService(faults, bucket.operator(), bucket.maxBodyBytes()));
         ImmutableRoutes.register(routing);

@@ -11,6 +11,7 @@ import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import org.bhiv.bridge.WorkflowClient;
 import org.bhiv.server.LogFiles;
+import org.bhiv.server.ProcessMeters;
 import org.bhiv.server.Servers;
 import org.bhiv.server.auth.AccessPolicy;
 import org.bhiv.server.auth.AnonymousAccess;
@@ -57,6 +58,7 @@ public final class Main {
         WorkflowClient workflows = executorConfig.newClient();
         AgentResultSink agentResults = new AgentResultSink(bucketConfig);
         LOGGER.log(System.Logger.Level.INFO, "Core stand-in: " + executorConfig + ", " + bucketConfig);
+        CoreMeters.register(ProcessMeters.registry(), workflows, agentResults);
         ExecutorProbe probe = new ExecutorProbe(workflows, executorConfig.healthInterval(), Clock.systemUTC());
         WebServer server = Servers.start(config, routing -> routing(routing, tokens, anonymous.mode(tokens), access, workflows, probe,
                         agentResults),

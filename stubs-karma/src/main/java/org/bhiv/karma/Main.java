@@ -8,10 +8,12 @@ import io.helidon.logging.common.LogConfig;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import org.bhiv.karma.api.EventService;
+import org.bhiv.karma.api.KarmaMeters;
 import org.bhiv.karma.api.KarmaQueryService;
 import org.bhiv.karma.api.LogActionService;
 import org.bhiv.karma.ledger.KarmaLedger;
 import org.bhiv.server.LogFiles;
+import org.bhiv.server.ProcessMeters;
 import org.bhiv.server.Servers;
 import org.bhiv.server.auth.BearerTokenFilter;
 import org.bhiv.server.auth.Tokens;
@@ -55,8 +57,9 @@ public final class Main {
     }
 
     static void routing(HttpRouting.Builder routing, Tokens tokens, KarmaConfig karma, KarmaLedger ledger, Clock clock) {
-        EventService events = new EventService(ledger, karma, clock);
-        LogActionService logAction = new LogActionService(ledger, karma, clock);
+        KarmaMeters meters = new KarmaMeters(ProcessMeters.registry());
+        EventService events = new EventService(ledger, karma, clock, meters);
+        LogActionService logAction = new LogActionService(ledger, karma, clock, meters);
         routing.addFilter(BearerTokenFilter.create(tokens, "karma"))
                 .register("/health", new HealthService(tokens, ledger))
                 .register("/v1/event", events)
