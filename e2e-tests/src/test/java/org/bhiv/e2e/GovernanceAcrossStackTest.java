@@ -111,5 +111,9 @@ class GovernanceAcrossStackTest {
         for (String health : new String[] {executor + "/healthz", stack.url(StackService.CORE) + "/health"}) {
             assertThat(Http.get(health, null).json().path("auth").asText()).startsWith("tokens+anonymous-");
         }
+        assertThat(Http.get(executor + "/observe/health", null).body()).contains("tokens+anonymous-execute");
+        assertThat(Http.get(stack.url(StackService.CORE) + "/observe/health", null).body())
+                .contains("tokens+anonymous-handle_task");
+        assertThat(Http.get(stack.url(StackService.BUCKET) + "/observe/health", null).body()).contains("\"mode\":\"tokens\"");
     }
 }

@@ -45,6 +45,7 @@ import org.bhiv.executor.workflow.WorkflowService;
 import org.bhiv.server.LogFiles;
 import org.bhiv.server.Servers;
 import org.bhiv.server.auth.AnonymousAccess;
+import org.bhiv.server.auth.AuthHealthCheck;
 import org.bhiv.server.auth.BearerTokenFilter;
 import org.bhiv.server.auth.Tokens;
 
@@ -124,7 +125,8 @@ public final class Main {
                     .register("/api/workflow/executions", new ExecutionsService(executions, outbox::deliveriesByTrace))
                     .register("/api/workflow", workflows)
                     .register("/api/tasks", new TaskService(tasks))
-                    .register("/api/sandbox", new SandboxService(recorder)), List.of(storeHealth));
+                    .register("/api/sandbox", new SandboxService(recorder)),
+                    List.of(storeHealth, new AuthHealthCheck(anonymous.mode(tokens))));
         } catch (RuntimeException e) {
             shutdown.run();
             throw e;

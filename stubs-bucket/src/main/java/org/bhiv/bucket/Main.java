@@ -17,7 +17,9 @@ import org.bhiv.bucket.prana.PranaService;
 import org.bhiv.server.LogFiles;
 import org.bhiv.server.ProcessMeters;
 import org.bhiv.server.Servers;
+import org.bhiv.server.auth.AuthHealthCheck;
 import org.bhiv.server.auth.BearerTokenFilter;
+import org.bhiv.server.auth.Caller;
 import org.bhiv.server.auth.Tokens;
 
 /**
@@ -57,7 +59,7 @@ public final class Main {
                 .map(path -> EventStore.withJournal(bucket.maxEvents(), clock, path))
                 .orElseGet(() -> EventStore.inMemory(bucket.maxEvents(), clock));
         return Servers.start(config, routing -> routing(routing, tokens, bucket, store, clock),
-                List.of(), new BucketProblems());
+                List.of(new AuthHealthCheck(Caller.mode(tokens))), new BucketProblems());
     }
 
     static void routing(HttpRouting.Builder routing, Tokens tokens, BucketConfig bucket, EventStore store, Clock clock) {

@@ -15,6 +15,7 @@ import org.bhiv.server.ProcessMeters;
 import org.bhiv.server.Servers;
 import org.bhiv.server.auth.AccessPolicy;
 import org.bhiv.server.auth.AnonymousAccess;
+import org.bhiv.server.auth.AuthHealthCheck;
 import org.bhiv.server.auth.BearerTokenFilter;
 import org.bhiv.server.auth.Tokens;
 
@@ -62,7 +63,7 @@ public final class Main {
         ExecutorProbe probe = new ExecutorProbe(workflows, executorConfig.healthInterval(), Clock.systemUTC());
         WebServer server = Servers.start(config, routing -> routing(routing, tokens, anonymous.mode(tokens), access, workflows, probe,
                         agentResults),
-                List.of());
+                List.of(new AuthHealthCheck(anonymous.mode(tokens))));
         return server;
     }
 

@@ -15,7 +15,9 @@ import org.bhiv.karma.ledger.KarmaLedger;
 import org.bhiv.server.LogFiles;
 import org.bhiv.server.ProcessMeters;
 import org.bhiv.server.Servers;
+import org.bhiv.server.auth.AuthHealthCheck;
 import org.bhiv.server.auth.BearerTokenFilter;
+import org.bhiv.server.auth.Caller;
 import org.bhiv.server.auth.Tokens;
 
 /**
@@ -52,7 +54,8 @@ public final class Main {
         KarmaConfig karma = KarmaConfig.create(config.get("karma"));
         Clock clock = Clock.systemUTC();
         KarmaLedger ledger = new KarmaLedger(karma.maxUsers(), karma.maxEventIds(), clock);
-        return Servers.start(config, routing -> routing(routing, tokens, karma, ledger, clock), List.of(),
+        return Servers.start(config, routing -> routing(routing, tokens, karma, ledger, clock),
+                List.of(new AuthHealthCheck(Caller.mode(tokens))),
                 new KarmaProblems(clock));
     }
 
