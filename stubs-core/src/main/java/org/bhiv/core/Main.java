@@ -52,8 +52,8 @@ public final class Main {
     public static WebServer start(Config config) {
         Tokens tokens = Tokens.create(config.get("security"));
         AnonymousAccess anonymous = AnonymousAccess.create(config.get("security"), Set.of(TaskService.OPERATION));
-        var access = new AccessPolicy(AccessPolicy.identities(config.get("handle-task.callers"), TaskService.DEFAULT_CALLERS),
-                anonymous.allows(TaskService.OPERATION));
+        var callers = AccessPolicy.identities(config.get("handle-task.callers"), TaskService.DEFAULT_CALLERS);
+        var access = new AccessPolicy(callers, anonymous.allows(TaskService.OPERATION));
         WorkflowExecutorConfig executorConfig = WorkflowExecutorConfig.create(config.get("workflow-executor"));
         BucketConfig bucketConfig = BucketConfig.create(config.get("bucket"));
         WorkflowClient workflows = executorConfig.newClient();
@@ -61,9 +61,10 @@ public final class Main {
         LOGGER.log(System.Logger.Level.INFO, "Core stand-in: " + executorConfig + ", " + bucketConfig);
         CoreMeters.register(ProcessMeters.registry(), workflows, agentResults);
         ExecutorProbe probe = new ExecutorProbe(workflows, executorConfig.healthInterval(), Clock.systemUTC());
-        WebServer server = Servers.start(config, routing -> routing(routing, tokens, anonymous.mode(tokens), access, workflows, probe,
-                        agentResults),
-                List.of(new AuthHealthCheck(anonymous.mode(tokens))));
+        String auth = anonymous.mode(tokens);
+        WebServer server = Servers.start(config,
+                routing -> routing(routing, tokens, auth, access, workflows, probe, agentResults),
+                List.of(new AuthHealthCheck(auth)));
         return server;
     }
 

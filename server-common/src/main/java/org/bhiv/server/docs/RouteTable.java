@@ -1,5 +1,6 @@
 package org.bhiv.server.docs;
 
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,8 +58,12 @@ public final class RouteTable {
             if (delegate == null) {
                 return method.getReturnType().isInstance(self) ? self : null;
             }
-            Object result = method.invoke(delegate, args);
-            return result == delegate ? self : result;
+            try {
+                Object result = method.invoke(delegate, args);
+                return result == delegate ? self : result;
+            } catch (InvocationTargetException e) {
+                throw e.getCause(); // what the routing threw, as if called directly
+            }
         });
     }
 
