@@ -202,7 +202,7 @@ class LauncherSmokeTest {
                         "bucket_duplicates_total"),
                 2, List.of("core_workflows_total{outcome=\"sent\"", "core_workflows_total{outcome=\"failed\"",
                         "core_workflows_total{outcome=\"dropped\"", "core_agent_results_total{outcome=\"delivered\""),
-                3, List.of("refusals_total{reason=\"unauthenticated\",status=\"401\""));
+                3, List.of("refusals_total{reason=\"unauthenticated\",", "status=\"401\""));
         Http.get(url(3, "/api/tasks/anything"), null); // one refusal for refusals_total
         own.forEach((service, names) -> {
             String metrics = Http.get(url(service, "/observe/metrics"), null).body();

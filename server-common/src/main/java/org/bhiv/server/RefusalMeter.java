@@ -1,8 +1,11 @@
 package org.bhiv.server;
 
+import java.util.List;
+
+import io.helidon.metrics.api.Counter;
+import io.helidon.metrics.api.MeterRegistry;
+import io.helidon.metrics.api.Tag;
 import io.helidon.webserver.http.ServerRequest;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Counts every problem a service answers, by reason (its {@code error_code}) and status, as
@@ -22,11 +25,10 @@ final class RefusalMeter implements ProblemDecorator {
 
     @Override
     public Problem decorate(ServerRequest req, Problem problem) {
-        Counter.builder("refusals")
-                .description("Requests answered with a problem, by error_code and status")
-                .tag("reason", problem.errorCode() == null ? "unknown" : problem.errorCode())
-                .tag("status", String.valueOf(problem.status()))
-                .register(registry)
+        registry.getOrCreate(Counter.builder("refusals")
+                        .description("Requests answered with a problem, by error_code and status")
+                        .tags(List.of(Tag.create("reason", problem.errorCode() == null ? "unknown" : problem.errorCode()),
+                                Tag.create("status", String.valueOf(problem.status())))))
                 .increment();
         return next.decorate(req, problem);
     }

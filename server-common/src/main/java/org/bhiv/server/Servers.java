@@ -57,9 +57,8 @@ public final class Servers {
                 .addObserver(health.build())
                 .addObserver(MetricsObserver.create())
                 .build();
-        var registry = ProcessMeters.registry();
-        ProcessMeters.bind(registry);
-        var refusals = new RefusalMeter(decorator, registry);
+        ProcessMeters.bind(ProcessMeters.registry());
+        var refusals = new RefusalMeter(decorator, ProcessMeters.helidon());
         var table = new RouteTable();
         WebServer server = WebServer.builder()
                 .config(config.get("server"))

@@ -1,12 +1,14 @@
 package org.bhiv.bucket;
 
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
+import io.helidon.metrics.api.Counter;
+import io.helidon.metrics.api.FunctionalCounter;
+import io.helidon.metrics.api.Gauge;
+import io.helidon.metrics.api.MeterRegistry;
+import io.helidon.metrics.api.Tag;
 import org.bhiv.bucket.audit.EventStore;
 
 /**
@@ -25,10 +27,10 @@ public final class BucketMeters {
 
     BucketMeters(MeterRegistry registry, EventStore store) {
         this.registry = registry;
-        Gauge.builder("bucket.audit.chain.length", store, s -> s.counts().events())
-                .description("Records in the audit hash chain").register(registry);
-        FunctionCounter.builder("bucket.duplicates", store, s -> s.counts().duplicates())
-                .description("Writes answered as a duplicate of the same identity's event_id").register(registry);
+        registry.getOrCreate(Gauge.builder("bucket.audit.chain.length", store, s -> s.counts().events())
+                .description("Records in the audit hash chain"));
+        registry.getOrCreate(FunctionalCounter.builder("bucket.duplicates", store, s -> s.counts().duplicates())
+                .description("Writes answered as a duplicate of the same identity's event_id"));
     }
 
     /**
@@ -44,7 +46,9 @@ public final class BucketMeters {
                 type = "other";
             }
         }
-        Counter.builder("bucket.events").description("Events appended to the audit trail, by event_type and requester")
-                .tag("event_type", type).tag("requester", requester).register(registry).increment();
+        registry.getOrCreate(Counter.builder("bucket.events")
+                        .description("Events appended to the audit trail, by event_type and requester")
+                        .tags(List.of(Tag.create("event_type", type), Tag.create("requester", requester))))
+                .increment();
     }
 }

@@ -68,7 +68,7 @@ public final class Main {
         routing.addFilter(BearerTokenFilter.create(tokens, "bucket"))
                 .register("/health", new HealthService(tokens, bucket, store, prana))
                 .register("/core", new CoreWriteService(store, bucket, faults,
-                        new BucketMeters(ProcessMeters.registry(), store)), new CoreReadService(store, bucket))
+                        new BucketMeters(ProcessMeters.helidon(), store)), new CoreReadService(store, bucket))
                 .register("/bucket/prana", prana)
                 .register("/admin/faults", new FaultService(faults, bucket.operator(), bucket.maxBodyBytes()));
         ImmutableRoutes.register(routing);

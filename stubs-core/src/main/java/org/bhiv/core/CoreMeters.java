@@ -1,11 +1,13 @@
 package org.bhiv.core;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.ToLongFunction;
 
-import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
+import io.helidon.metrics.api.FunctionalCounter;
+import io.helidon.metrics.api.Gauge;
+import io.helidon.metrics.api.MeterRegistry;
+import io.helidon.metrics.api.Tag;
 import org.bhiv.bridge.WorkflowClient;
 import org.bhiv.bridge.WorkflowStats;
 
@@ -26,17 +28,17 @@ final class CoreMeters {
                 "sent", WorkflowStats::sent, "delivered", WorkflowStats::delivered, "failed", WorkflowStats::failed,
                 "rejected", WorkflowStats::rejected, "unavailable", WorkflowStats::unavailable,
                 "dropped", WorkflowStats::dropped, "retried", WorkflowStats::retried);
-        outcomes.forEach((outcome, value) -> FunctionCounter.builder("core.workflows", workflows,
+        outcomes.forEach((outcome, value) -> registry.getOrCreate(FunctionalCounter.builder("core.workflows", workflows,
                         w -> value.applyAsLong(w.stats()))
                 .description("Workflows fired at the executor through core-bridge, by outcome")
-                .tag("outcome", outcome).register(registry));
-        Gauge.builder("core.workflows.in.flight", workflows, w -> w.stats().inFlight())
-                .description("Workflow calls in progress").register(registry);
+                .tags(List.of(Tag.create("outcome", outcome)))));
+        registry.getOrCreate(Gauge.builder("core.workflows.in.flight", workflows, w -> w.stats().inFlight())
+                .description("Workflow calls in progress"));
         for (String outcome : new String[] {"sent", "delivered", "failed", "dropped"}) {
-            FunctionCounter.builder("core.agent.results", agentResults,
-                            sink -> ((Number) sink.stats().get(outcome)).doubleValue())
+            registry.getOrCreate(FunctionalCounter.builder("core.agent.results", agentResults,
+                            sink -> ((Number) sink.stats().get(outcome)).longValue())
                     .description("agent_result events written to Bucket, by outcome")
-                    .tag("outcome", outcome).register(registry);
+                    .tags(List.of(Tag.create("outcome", outcome))));
         }
     }
 }

@@ -59,7 +59,7 @@ public final class Main {
         WorkflowClient workflows = executorConfig.newClient();
         AgentResultSink agentResults = new AgentResultSink(bucketConfig);
         LOGGER.log(System.Logger.Level.INFO, "Core stand-in: " + executorConfig + ", " + bucketConfig);
-        CoreMeters.register(ProcessMeters.registry(), workflows, agentResults);
+        CoreMeters.register(ProcessMeters.helidon(), workflows, agentResults);
         ExecutorProbe probe = new ExecutorProbe(workflows, executorConfig.healthInterval(), Clock.systemUTC());
         String auth = anonymous.mode(tokens);
         WebServer server = Servers.start(config,

@@ -60,7 +60,7 @@ public final class Main {
     }
 
     static void routing(HttpRouting.Builder routing, Tokens tokens, KarmaConfig karma, KarmaLedger ledger, Clock clock) {
-        KarmaMeters meters = new KarmaMeters(ProcessMeters.registry());
+        KarmaMeters meters = new KarmaMeters(ProcessMeters.helidon());
         EventService events = new EventService(ledger, karma, clock, meters);
         LogActionService logAction = new LogActionService(ledger, karma, clock, meters);
         routing.addFilter(BearerTokenFilter.create(tokens, "karma"))

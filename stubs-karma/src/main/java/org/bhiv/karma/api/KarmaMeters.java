@@ -1,7 +1,10 @@
 package org.bhiv.karma.api;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+
+import io.helidon.metrics.api.Counter;
+import io.helidon.metrics.api.MeterRegistry;
+import io.helidon.metrics.api.Tag;
 import org.bhiv.karma.ledger.KarmaLedger;
 
 /**
@@ -22,8 +25,9 @@ public final class KarmaMeters {
     }
 
     void applied(String route, String action, KarmaLedger.Applied applied) {
-        Counter.builder("karma.events").description("Karma events applied, by action, route and duplicate")
-                .tag("action", action).tag("route", route).tag("duplicate", String.valueOf(applied.duplicate()))
-                .register(registry).increment();
+        registry.getOrCreate(Counter.builder("karma.events").description("Karma events applied, by action, route and duplicate")
+                        .tags(List.of(Tag.create("action", action), Tag.create("route", route),
+                                Tag.create("duplicate", String.valueOf(applied.duplicate())))))
+                .increment();
     }
 }
