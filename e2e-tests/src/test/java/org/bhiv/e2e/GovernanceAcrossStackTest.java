@@ -70,8 +70,50 @@ class GovernanceAcrossStackTest {
         assertThat(bucket.headers().firstValue("WWW-Authenticate")).contains("Bearer");
         Http.Answer executor = Workflows.execute(stack.url(StackService.EXECUTOR) , "gov-anon", Map.of("action_type", "task", "title", "x"));
         assertThat(executor.status()).isEqualTo(200); // Core's token: allowed
-        Http.Answer anonymous = Http.post(stack.url(StackService.EXECUTOR) + "/api/workflow/execute", null,
+        Http.Answer wrongToken = Http.post(stack.url(StackService.EXECUTOR) + "/api/workflow/execute", "not-a-token",
                 Map.of("trace_id", "gov-anon-2", "decision", "workflow"));
-        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(wrongToken.status()).as("an unknown token is never taken for anonymous").isEqualTo(401);
+        assertThat(wrongToken.json().path("title").asText()).contains("bin/stack tokens", "security.tokens");
+    }
+
+    @Test
+    void anonymousCallersMayExecuteAndAskCoreAndNothingElse() {
+        String executor = stack.url(StackService.EXECUTOR);
+        Http.Answer executed = Http.post(executor + "/api/workflow/execute", null, Map.of("trace_id", "gov-anon-3",
+                "decision", "workflow", "data", Map.of("workflow_type", "workflow",
+                        "payload", Map.of("action_type", "task", "title", "anonymous task"))));
+        assertThat(executed.status()).as(executed.body()).isEqualTo(200);
+        assertThat(executed.json().path("status").asText()).isEqualTo("success");
+        String taskId = executed.json().at("/execution_result/task_id").asText();
+        Http.Answer asked = Http.post(stack.url(StackService.CORE) + "/handle_task", null,
+                Map.of("agent", "edumentor_agent", "input", "hello"));
+        assertThat(asked.status()).as(asked.body()).isEqualTo(200);
+
+        // Everything else of the executor, and every write or operator action of the other pillars.
+        Map<String, Http.Answer> refused = new java.util.LinkedHashMap<>();
+        refused.put("GET executions", Http.get(executor + "/api/workflow/executions/gov-anon-3", null));
+        refused.put("GET task", Http.get(executor + "/api/tasks/" + taskId, null));
+        refused.put("GET sandbox", Http.get(executor + "/api/sandbox/gov-anon-3", null));
+        refused.put("POST bucket write-event", Http.post(stack.url(StackService.BUCKET) + "/core/write-event", null,
+                Map.of("requester_id", "anonymous", "event_data", Map.of("event_type", "x"))));
+        refused.put("GET bucket read-context", Http.get(stack.url(StackService.BUCKET)
+                + "/core/read-context?agent_id=edumentor_agent&requester_id=bhiv_core", null));
+        refused.put("POST bucket faults", Http.post(stack.url(StackService.BUCKET) + "/admin/faults", null,
+                Map.of("fail_status", 503)));
+        refused.put("POST karma event", Http.post(stack.url(StackService.KARMA) + "/v1/event/", null,
+                Map.of("type", "life_event", "data", Map.of("user_id", "u", "action", "workflow_success", "role", "learner"))));
+        refused.put("POST karma log-action", Http.post(stack.url(StackService.KARMA) + "/api/v1/log-action/", null,
+                Map.of("user_id", "u", "action", "selfless_service", "role", "learner")));
+        refused.forEach((what, answer) -> {
+            assertThat(answer.status()).as("%s: %s", what, answer.body()).isIn(401, 403);
+            assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        });
+        for (String health : new String[] {executor + "/healthz", stack.url(StackService.CORE) + "/health"}) {
+            assertThat(Http.get(health, null).json().path("auth").asText()).startsWith("tokens+anonymous-");
+        }
+        assertThat(Http.get(executor + "/observe/health", null).body()).contains("tokens+anonymous-execute");
+        assertThat(Http.get(stack.url(StackService.CORE) + "/observe/health", null).body())
+                .contains("tokens+anonymous-handle_task");
+        assertThat(Http.get(stack.url(StackService.BUCKET) + "/observe/health", null).body()).contains("\"mode\":\"tokens\"");
     }
 }

@@ -35,7 +35,15 @@ final class Http {
     }
 
     static Answer send(String method, String url, String token, Object body) {
+        return send(method, url, token, body, null);
+    }
+
+    /** @param accept the Accept header, none when null */
+    static Answer send(String method, String url, String token, Object body, String accept) {
         var builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5));
+        if (accept != null) {
+            builder.header("Accept", accept);
+        }
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
         }

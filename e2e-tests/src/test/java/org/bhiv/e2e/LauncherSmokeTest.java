@@ -2,24 +2,30 @@ package org.bhiv.e2e;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.bhiv.server.Json;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,109 +33,257 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The packaged jars, started as four separate processes by the launcher a newcomer uses
- * ({@code bin/stack}), one decision through the whole stack, then a clean stop that leaves no
- * process behind. Ports, run, log and data directories are private to the test, so a stack a
- * developer runs on the default ports is not touched.
+ * ({@code bin/stack}), as a newcomer and the ecosystem's existing clients use them: the
+ * integration guide's steps as written, the original Python clients' exact requests (no token),
+ * one decision through Core, {@code bin/stack send} and {@code trace}, and a clean stop after
+ * which {@code status} says the stack is down. Ports, run, log and data directories are private
+ * to the test, so a stack a developer runs on the default ports is not touched.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LauncherSmokeTest {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    @TempDir
+    static Path dir;
+    private static final Map<String, String> ENV = new HashMap<>();
+    private static final List<Long> PIDS = new ArrayList<>();
+    private static List<Integer> ports;
+    private static Properties tokens;
+    private static boolean stopped;
+
+    @BeforeAll
+    static void start() throws Exception {
+        ENV.put("JAVA_HOME", System.getProperty("java.home"));
+        ENV.put("STACK_NO_BUILD", "1");
+        ENV.put("STACK_RUN_DIR", dir.resolve("run").toString());
+        ENV.put("STACK_LOG_DIR", dir.resolve("logs").toString());
+        ENV.put("STACK_DATA_DIR", dir.resolve("data").toString());
+        ports = freePorts(4);
+        ENV.put("KARMA_PORT", String.valueOf(ports.get(0)));
+        ENV.put("BUCKET_PORT", String.valueOf(ports.get(1)));
+        ENV.put("CORE_PORT", String.valueOf(ports.get(2)));
+        ENV.put("EXECUTOR_PORT", String.valueOf(ports.get(3)));
+        assertThat(stack("start").exit()).as("bin/stack start exit code").isZero();
+        for (String svc : List.of("karma", "bucket", "core", "executor")) {
+            PIDS.add(Long.parseLong(Files.readString(dir.resolve("run/" + svc + ".pid")).strip()));
+        }
+        assertThat(PIDS).allSatisfy(pid -> assertThat(ProcessHandle.of(pid)).isPresent());
+        tokens = new Properties();
+        try (var in = Files.newBufferedReader(dir.resolve("run/tokens.env"))) {
+            tokens.load(in);
+        }
+    }
+
+    @AfterAll
+    static void stopIfStillRunning() throws Exception {
+        if (!stopped) {
+            stack("stop");
+        }
+    }
 
     @Test
-    void launcherStartsTheStackCarriesOneDecisionThroughItAndStopsCleanly(@TempDir Path dir) throws Exception {
-        Map<String, String> env = new HashMap<>();
-        env.put("JAVA_HOME", System.getProperty("java.home"));
-        env.put("STACK_NO_BUILD", "1");
-        env.put("STACK_RUN_DIR", dir.resolve("run").toString());
-        env.put("STACK_LOG_DIR", dir.resolve("logs").toString());
-        env.put("STACK_DATA_DIR", dir.resolve("data").toString());
-        List<Integer> ports = freePorts(4);
-        env.put("KARMA_PORT", String.valueOf(ports.get(0)));
-        env.put("BUCKET_PORT", String.valueOf(ports.get(1)));
-        env.put("CORE_PORT", String.valueOf(ports.get(2)));
-        env.put("EXECUTOR_PORT", String.valueOf(ports.get(3)));
-
-        List<Long> pids = new ArrayList<>();
-        try {
-            assertThat(stack(env, dir, "start")).as("bin/stack start exit code").isZero();
-            for (String svc : List.of("karma", "bucket", "core", "executor")) {
-                pids.add(Long.parseLong(Files.readString(dir.resolve("run/" + svc + ".pid")).strip()));
-            }
-            assertThat(pids).allSatisfy(pid -> assertThat(ProcessHandle.of(pid)).isPresent());
-            Properties tokens = new Properties();
-            try (var in = Files.newBufferedReader(dir.resolve("run/tokens.env"))) {
-                tokens.load(in);
-            }
-
-            JsonNode answer = send("POST", ports.get(2), "/handle_task", null,
-                    "{\"agent\":\"edumentor_agent\",\"input\":\"Create a task to review the launcher\",\"user_id\":\"smoke_user\"}");
-            String taskId = answer.path("task_id").asText();
-            assertThat(taskId).isNotBlank();
-            assertThat(answer.path("agent_output").path("workflow_action_type").asText()).isEqualTo("task");
-
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                JsonNode events = send("GET", ports.get(1), "/core/events?trace_id=" + taskId, tokens.getProperty("OPERATOR_TOKEN"), null);
-                assertThat(events.path("events").findValuesAsText("event_type")).contains("agent_result", "workflow_execution");
-            });
-            JsonNode executions = send("GET", ports.get(3), "/api/workflow/executions/" + taskId, tokens.getProperty("OPERATOR_TOKEN"), null);
-            assertThat(executions.path("executions").get(0).path("status").asText()).isEqualTo("success");
-            assertThat(Files.readString(dir.resolve("logs/executor.log"))).contains("EXECUTION_SUCCESS | trace_id=" + taskId);
-
-            // Karma keeps its users across a restart (its journal is on in the launcher), like Bucket its records.
-            JsonNode karma = await().atMost(Duration.ofSeconds(30)).until(
-                    () -> sendOrNull(ports.get(0), "/api/v1/karma/smoke_user"), java.util.Objects::nonNull);
-            assertThat(stack(env, dir, "restart")).as("bin/stack restart exit code").isZero();
-            pids.clear();
-            for (String svc : List.of("karma", "bucket", "core", "executor")) {
-                pids.add(Long.parseLong(Files.readString(dir.resolve("run/" + svc + ".pid")).strip()));
-            }
-            JsonNode karmaAfter = send("GET", ports.get(0), "/api/v1/karma/smoke_user", null, null);
-            assertThat(karmaAfter).as("smoke_user's karma after bin/stack restart").isEqualTo(karma);
-            JsonNode events = send("GET", ports.get(1), "/core/events?trace_id=" + taskId, tokens.getProperty("OPERATOR_TOKEN"), null);
-            assertThat(events.path("events").findValuesAsText("event_type")).contains("agent_result", "workflow_execution");
-            System.out.println("karma after restart: " + karmaAfter);
-        } finally {
-            assertThat(stack(env, dir, "stop")).as("bin/stack stop exit code").isZero();
+    @Order(1)
+    void theIntegrationGuidesStepsWorkAsWritten() throws Exception {
+        // Step 2: health of all four.
+        for (String url : List.of(url(0, "/health"), url(1, "/health"), url(2, "/health"), url(3, "/healthz"))) {
+            Http.Answer health = Http.get(url, null);
+            assertThat(health.status()).as(url).isEqualTo(200);
+            assertThat(health.json().path("status").asText()).as(url).isIn("healthy", "ok");
         }
-        assertThat(pids).allSatisfy(pid -> assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).isNotEqualTo(java.util.Optional.of(true)));
+        // Step 3: the execute curl, no token, its body byte for byte.
+        byte[] body = Files.readAllBytes(Repo.root().resolve("e2e-tests/src/test/resources/guide/step3-execute.json"));
+        RawHttp.Answer executed = RawHttp.send(ports.get(3), "POST", "/api/workflow/execute",
+                Map.of("Content-Type", "application/json"), body);
+        assertThat(executed.status()).as(executed.body()).isEqualTo(200);
+        JsonNode answer = Json.mapper().readTree(executed.body());
+        assertThat(answer.path("trace_id").asText()).isEqualTo("test_123");
+        assertThat(answer.path("status").asText()).isEqualTo("success");
+        // Step 4: Bucket has the event (anonymous read, grep workflow_execution), Karma the profile.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(Http.get(url(1, "/core/events"), null).body()).contains("workflow_execution", "test_123"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Http.Answer karma = Http.get(url(0, "/api/v1/karma/test_user"), null);
+            assertThat(karma.status()).as(karma.body()).isEqualTo(200);
+            assertThat(karma.json().path("recent_events").findValuesAsText("trace_id")).contains("test_123");
+        });
+    }
+
+    @Test
+    @Order(2)
+    void theOriginalClientsExactRequestsAreExecutedAndTheirEventsReachBucket() throws Exception {
+        List<Path> fixtures;
+        try (Stream<Path> files = Files.list(Repo.root().resolve("e2e-tests/src/test/resources/clients"))) {
+            fixtures = files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
+        }
+        assertThat(fixtures).hasSizeGreaterThanOrEqualTo(5);
+        for (Path fixture : fixtures) {
+            JsonNode request = Json.mapper().readTree(fixture.toFile());
+            Map<String, String> headers = new LinkedHashMap<>();
+            request.path("headers").properties().forEach(h -> headers.put(h.getKey(), h.getValue().asText()));
+            assertThat(headers.keySet()).as("%s sends no token", fixture).noneMatch(h -> h.equalsIgnoreCase("Authorization"));
+            byte[] body = request.has("body") ? request.get("body").toString().getBytes(StandardCharsets.UTF_8) : null;
+            RawHttp.Answer answer = RawHttp.send(ports.get(3), request.path("method").asText(), request.path("path").asText(),
+                    headers, body);
+            assertThat(answer.status()).as("%s: %s", fixture.getFileName(), answer.body()).isEqualTo(200);
+            if (body == null) {
+                continue;
+            }
+            JsonNode json = Json.mapper().readTree(answer.body());
+            String traceId = request.at("/body/trace_id").asText();
+            assertThat(json.path("status").asText()).as("%s: %s", fixture.getFileName(), answer.body()).isEqualTo("success");
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                JsonNode events = Http.get(url(1, "/core/events?trace_id=" + traceId), token("OPERATOR_TOKEN")).json();
+                assertThat(events.path("events").findValuesAsText("event_type")).as(traceId).contains("workflow_execution");
+                assertThat(events.path("events").findValuesAsText("status")).as(traceId).contains("success");
+            });
+        }
+    }
+
+    @Test
+    @Order(3)
+    void oneDecisionThroughCoreIsFollowedByBinStackTrace() throws Exception {
+        Http.Answer answer = Http.post(url(2, "/handle_task"), null,
+                Map.of("agent", "edumentor_agent", "input", "Create a task to review the launcher", "user_id", "smoke_user"));
+        assertThat(answer.status()).as("Core without a token: %s", answer.body()).isEqualTo(200);
+        String taskId = answer.json().path("task_id").asText();
+        assertThat(answer.json().at("/agent_output/workflow_action_type").asText()).isEqualTo("task");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode executions = Http.get(url(3, "/api/workflow/executions/" + taskId), token("OPERATOR_TOKEN")).json();
+            assertThat(executions.at("/executions/0/deliveries/bucket/state").asText()).isEqualTo("delivered");
+            assertThat(executions.at("/executions/0/deliveries/karma/state").asText()).isEqualTo("delivered");
+        });
+        assertThat(Files.readString(dir.resolve("logs/executor.log"))).contains("EXECUTION_SUCCESS | trace_id=" + taskId);
+        Pattern utcLine = Pattern.compile("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z [A-Z]+ .*");
+        for (String log : List.of("logs/executor.log", "logs/executor.out", "logs/core.out")) {
+            assertThat(Files.readAllLines(dir.resolve(log))).as("%s: one line per record, UTC time with its zone", log)
+                    .filteredOn(line -> line.contains(" - ")).isNotEmpty().allMatch(line -> utcLine.matcher(line).matches());
+        }
+
+        Result trace = stack("trace", taskId);
+        assertThat(trace.exit()).as(trace.output()).isZero();
+        assertThat(trace.output()).contains("trace " + taskId, "+0 ms", "core      decided task",
+                "executor  success", "bucket    seq", "agent_result from bhiv_core", "workflow_execution from workflow_executor",
+                "event delivered to bucket", "event delivered to karma", "karma     workflow_success for user smoke_user");
+        assertThat(lineIndex(trace.output(), "core      decided")).as("Core decides first")
+                .isLessThan(lineIndex(trace.output(), "executor  received"));
+        assertThat(stack("trace", "never_sent_anywhere").exit()).as("an unknown trace").isEqualTo(1);
+        assertThat(stack("trace").exit()).as("usage").isEqualTo(2);
+    }
+
+    @Test
+    @Order(4)
+    void binStackSendSendsASampleOfEachTypeAndPrintsItsTraceId() throws Exception {
+        for (String type : List.of("task", "email", "whatsapp", "ai")) {
+            Result sent = stack("send", type);
+            assertThat(sent.exit()).as(sent.output()).isZero();
+            Matcher traceId = Pattern.compile("trace_id: (\\S+)").matcher(sent.output());
+            assertThat(traceId.find()).as(sent.output()).isTrue();
+            assertThat(sent.output()).contains("status: success");
+            JsonNode executions = Http.get(url(3, "/api/workflow/executions/" + traceId.group(1)), token("OPERATOR_TOKEN")).json();
+            assertThat(executions.at("/executions/0/action_type").asText()).isEqualTo(type);
+        }
+        Result custom = stack("send", "task", "title=Review the smoke test", "trace_id=smoke_send_1");
+        assertThat(custom.output()).contains("trace_id: smoke_send_1");
+        assertThat(Http.get(url(3, "/api/workflow/executions/smoke_send_1"), token("OPERATOR_TOKEN")).json()
+                .at("/executions/0/result/task_id").asText()).startsWith("task_");
+        Result refused = stack("send", "whatsapp", "recipient=12345");
+        assertThat(refused.exit()).as("a failed workflow: %s", refused.output()).isEqualTo(1);
+        assertThat(refused.output()).contains("invalid_recipient");
+        assertThat(stack("status").exit()).as("status while all four are up").isZero();
+    }
+
+    @Test
+    @Order(5)
+    void everyServiceExportsJvmProcessAndItsOwnDomainMetrics() {
+        // After the decisions above: Core fired workflows, Bucket stored both pillars' events, Karma applied them.
+        Map<Integer, List<String>> own = Map.of(
+                0, List.of("karma_events_total{action=\"workflow_success\",duplicate=\"false\",route=\"event\""),
+                1, List.of("bucket_events_total{event_type=\"workflow_execution\",requester=\"workflow_executor\"",
+                        "bucket_events_total{event_type=\"agent_result\",requester=\"bhiv_core\"", "bucket_audit_chain_length",
+                        "bucket_duplicates_total"),
+                2, List.of("core_workflows_total{outcome=\"sent\"", "core_workflows_total{outcome=\"failed\"",
+                        "core_workflows_total{outcome=\"dropped\"", "core_agent_results_total{outcome=\"delivered\""),
+                3, List.of("refusals_total{reason=\"unauthenticated\",", "status=\"401\""));
+        Http.get(url(3, "/api/tasks/anything"), null); // one refusal for refusals_total
+        own.forEach((service, names) -> {
+            String metrics = Http.get(url(service, "/observe/metrics"), null).body();
+            assertThat(metrics).as("service on port %d", ports.get(service))
+                    .contains("jvm_memory_used_bytes{area=\"heap\"", "jvm_gc_", "jvm_threads_live_threads",
+                            "process_cpu_usage", "process_files_open_files", "process_uptime_seconds")
+                    .contains(names);
+        });
+    }
+
+    @Test
+    @Order(6)
+    void karmaAndBucketKeepWhatTheyHadAcrossBinStackRestart() throws Exception {
+        // Karma's journal is on in the launcher, like Bucket's: smoke_user (order 3) survives a restart
+        Http.Answer karma = Http.get(url(0, "/api/v1/karma/smoke_user"), token("OPERATOR_TOKEN"));
+        assertThat(karma.status()).as(karma.body()).isEqualTo(200);
+        Http.Answer bucket = Http.get(url(1, "/core/events?limit=1000&event_type=workflow_execution"), token("OPERATOR_TOKEN"));
+
+        assertThat(stack("restart").exit()).as("bin/stack restart exit code").isZero();
+        PIDS.clear();
+        for (String svc : List.of("karma", "bucket", "core", "executor")) {
+            PIDS.add(Long.parseLong(Files.readString(dir.resolve("run/" + svc + ".pid")).strip()));
+        }
+
+        Http.Answer karmaAfter = Http.get(url(0, "/api/v1/karma/smoke_user"), token("OPERATOR_TOKEN"));
+        assertThat(karmaAfter.json()).as("smoke_user's karma after bin/stack restart").isEqualTo(karma.json());
+        Http.Answer bucketAfter = Http.get(url(1, "/core/events?limit=1000&event_type=workflow_execution"), token("OPERATOR_TOKEN"));
+        assertThat(bucketAfter.json().path("events")).as("Bucket's records after bin/stack restart")
+                .isEqualTo(bucket.json().path("events"));
+    }
+
+    @Test
+    @Order(7)
+    void stopLeavesNothingBehindAndStatusThenSaysDown() throws Exception {
+        stopped = true;
+        assertThat(stack("stop").exit()).as("bin/stack stop exit code").isZero();
+        assertThat(PIDS).allSatisfy(pid -> assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).isNotEqualTo(Optional.of(true)));
         for (int port : ports) {
             assertThat(portOpen(port)).as("port %d closed after stop", port).isFalse();
         }
+        Result status = stack("status");
+        assertThat(status.exit()).as(status.output()).isEqualTo(1);
+        assertThat(status.output()).contains("4 of 4 services down");
+        assertThat(stack("send", "task").exit()).as("send with the stack down").isEqualTo(3);
     }
 
-    private static int stack(Map<String, String> env, Path dir, String command) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder("bash", Repo.root().resolve("bin/stack").toString(), command)
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("stack-" + command + ".txt").toFile());
-        pb.environment().putAll(env);
+    private record Result(int exit, String output) {
+    }
+
+    private static Result stack(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("bash", Repo.root().resolve("bin/stack").toString()));
+        command.addAll(List.of(args));
+        Path log = Files.createTempFile(dir, "stack-" + args[0], ".txt");
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().putAll(ENV);
         Process process = pb.start();
         if (!process.waitFor(120, TimeUnit.SECONDS)) {
             process.destroyForcibly();
-            throw new AssertionError("bin/stack " + command + " did not finish within 120 s");
+            throw new AssertionError("bin/stack " + String.join(" ", args) + " did not finish within 120 s");
         }
-        System.out.println(Files.readString(dir.resolve("stack-" + command + ".txt")));
-        return process.exitValue();
+        String output = Files.readString(log);
+        System.out.println("$ bin/stack " + String.join(" ", args) + "\n" + output);
+        return new Result(process.exitValue(), output);
     }
 
-    private static JsonNode send(String method, int port, String path, String token, String body) throws Exception {
-        var builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(5));
-        if (token != null) {
-            builder.header("Authorization", "Bearer " + token);
-        }
-        builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            builder.header("Content-Type", "application/json");
-        }
-        HttpResponse<String> res = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        assertThat(res.statusCode()).as("%s %s: %s", method, path, res.body()).isEqualTo(200);
-        return Json.mapper().readTree(res.body());
+    private static String url(int service, String path) {
+        return "http://localhost:" + ports.get(service) + path;
     }
 
-    /** @return the answer of an anonymous GET, {@code null} while it is not 200 */
-    private static JsonNode sendOrNull(int port, String path) throws Exception {
-        HttpResponse<String> res = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        return res.statusCode() == 200 ? Json.mapper().readTree(res.body()) : null;
+    private static String token(String name) {
+        return tokens.getProperty(name);
+    }
+
+    private static int lineIndex(String text, String part) {
+        List<String> lines = text.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(part)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static List<Integer> freePorts(int count) throws IOException {

@@ -10,7 +10,9 @@ import io.helidon.webserver.WebServer;
 
 /**
  * The whole stack started in-process on random ports, with tokens configured so governance is
- * really enforced, wired as the launcher wires it. Single services can be stopped and started
+ * really enforced, wired as the launcher wires it (also its anonymous access: the executor's
+ * execute and Core's handle_task accept callers without a token; {@code extra} may turn it off
+ * with {@code security.anonymous.allow=""}). Single services can be stopped and started
  * again on the same port to simulate an outage.
  */
 final class Stack implements AutoCloseable {
@@ -63,7 +65,14 @@ final class Stack implements AutoCloseable {
         if (servers.containsKey(service)) {
             return;
         }
-        Map<String, String> config = new HashMap<>(extra);
+        Map<String, String> config = new HashMap<>();
+        switch (service) {
+            case EXECUTOR -> config.put("security.anonymous.allow", "execute");
+            case CORE -> config.put("security.anonymous.allow", "handle_task");
+            default -> {
+            }
+        }
+        config.putAll(extra);
         config.putAll(tokens());
         config.put("server.port", String.valueOf(ports.getOrDefault(service, 0)));
         config.put("logging.file", "");

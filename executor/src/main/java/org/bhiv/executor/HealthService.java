@@ -13,8 +13,6 @@ import org.bhiv.executor.outbox.SinkStats;
 import org.bhiv.executor.store.StoreHealth;
 import org.bhiv.executor.workflow.WorkflowCounters;
 import org.bhiv.server.Responses;
-import org.bhiv.server.auth.Caller;
-import org.bhiv.server.auth.Tokens;
 
 /**
  * {@code GET /healthz} (section 3.5), separate from Helidon's {@code /observe/health}. Always
@@ -23,16 +21,16 @@ import org.bhiv.server.auth.Tokens;
  */
 final class HealthService implements HttpService {
 
-    private final Tokens tokens;
+    private final String auth;
     private final ExecutorConfig config;
     private final WorkflowCounters counters;
     private final StoreHealth store;
     private final Supplier<Map<String, SinkStats>> integrations;
     private final Clock clock;
 
-    HealthService(Tokens tokens, ExecutorConfig config, WorkflowCounters counters, StoreHealth store,
+    HealthService(String auth, ExecutorConfig config, WorkflowCounters counters, StoreHealth store,
                   Supplier<Map<String, SinkStats>> integrations, Clock clock) {
-        this.tokens = tokens;
+        this.auth = auth;
         this.config = config;
         this.counters = counters;
         this.store = store;
@@ -56,7 +54,7 @@ final class HealthService implements HttpService {
         body.put("environment", config.environment());
         body.put("timestamp", clock.instant().toString());
         body.put("version", config.version());
-        body.put("auth", Caller.mode(tokens));
+        body.put("auth", auth);
         body.put("store", storeSection);
         body.put("integrations", sinks);
         body.put("workflows", counters.snapshot());

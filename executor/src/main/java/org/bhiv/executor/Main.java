@@ -2,6 +2,7 @@ package org.bhiv.executor;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 
 import io.helidon.config.Config;
 import io.helidon.logging.common.LogConfig;
@@ -43,6 +44,8 @@ import org.bhiv.executor.workflow.WorkflowExecutor;
 import org.bhiv.executor.workflow.WorkflowService;
 import org.bhiv.server.LogFiles;
 import org.bhiv.server.Servers;
+import org.bhiv.server.auth.AnonymousAccess;
+import org.bhiv.server.auth.AuthHealthCheck;
 import org.bhiv.server.auth.BearerTokenFilter;
 import org.bhiv.server.auth.Tokens;
 
@@ -52,6 +55,7 @@ import org.bhiv.server.auth.Tokens;
 public final class Main {
 
     private static final System.Logger LOGGER = System.getLogger(Main.class.getName());
+    private static final List<String> ADAPTERS = List.of("whatsapp", "email", "ai", "task");
 
     private Main() {
     }
@@ -78,6 +82,8 @@ public final class Main {
     public static WebServer start(Config config) {
         Clock clock = Clock.systemUTC();
         Tokens tokens = Tokens.create(config.get("security"));
+        AnonymousAccess anonymous = AnonymousAccess.create(config.get("security"), Set.of(WorkflowService.OPERATION));
+        anonymous.requireConfirmedBeside(config.get("security"), realProviders(config.get("executor.adapters")));
         ExecutorConfig executorConfig = ExecutorConfig.create(config.get("executor"));
         StoreConfig storeConfig = StoreConfig.create(config.get("executor.store"));
         IdempotencyConfig idempotency = IdempotencyConfig.create(config.get("executor.idempotency"));
@@ -109,9 +115,9 @@ public final class Main {
                         counters.replayed();
                     }),
                     clock);
-            var workflows = new WorkflowService(executor, executorConfig.maxBodySize(), log, counters, metrics);
+            var workflows = new WorkflowService(executor, anonymous, executorConfig.maxBodySize(), log, counters, metrics);
             var storeHealth = new StoreHealth(database);
-            var health = new HealthService(tokens, executorConfig, counters, storeHealth, outbox::snapshot, clock);
+            var health = new HealthService(anonymous.mode(tokens), executorConfig, counters, storeHealth, outbox::snapshot, clock);
             return Servers.start(config, routing -> routing
                     .addFeature(shutdown)
                     .addFilter(BearerTokenFilter.create(tokens, "executor"))
@@ -119,11 +125,20 @@ public final class Main {
                     .register("/api/workflow/executions", new ExecutionsService(executions, outbox::deliveriesByTrace))
                     .register("/api/workflow", workflows)
                     .register("/api/tasks", new TaskService(tasks))
-                    .register("/api/sandbox", new SandboxService(recorder)), List.of(storeHealth));
+                    .register("/api/sandbox", new SandboxService(recorder)),
+                    List.of(storeHealth, new AuthHealthCheck(anonymous.mode(tokens))));
         } catch (RuntimeException e) {
             shutdown.run();
             throw e;
         }
+    }
+
+    /** The adapters whose provider acts on the outside world (anything but {@code sandbox}), as {@code name=provider}. */
+    private static List<String> realProviders(Config adapters) {
+        return ADAPTERS.stream().map(name -> AdapterConfig.create(adapters, name))
+                .filter(adapter -> !adapter.provider().equals("sandbox"))
+                .map(adapter -> adapter.name() + "=" + adapter.provider())
+                .toList();
     }
 
     private static AdapterRegistry adapters(Config config, SandboxRecorder recorder, TaskStore tasks, Clock clock) {

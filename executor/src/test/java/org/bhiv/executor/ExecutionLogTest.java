@@ -6,10 +6,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
 import java.util.logging.StreamHandler;
 
 import org.bhiv.executor.workflow.ExecutionLog;
+import org.bhiv.server.UtcLogFormatter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The execution lines of section 3.6, captured as the log file writes them (the JUL
- * {@link SimpleFormatter} with the service's format), one line per step, none forgeable.
+ * {@link UtcLogFormatter}: UTC time with its zone), one line per step, none forgeable.
  */
 class ExecutionLogTest {
 
@@ -32,7 +32,7 @@ class ExecutionLogTest {
     void start() {
         executor = TestExecutor.start(Map.of());
         captured = new ByteArrayOutputStream();
-        handler = new StreamHandler(captured, new SimpleFormatter());
+        handler = new StreamHandler(captured, new UtcLogFormatter());
         EXECUTION.addHandler(handler);
     }
 
@@ -56,7 +56,8 @@ class ExecutionLogTest {
                 .anyMatch(l -> l.matches(".*EXECUTION_SUCCESS \\| trace_id=log-ok \\| action_type=ai \\| duration_ms=\\d+"))
                 .anyMatch(l -> l.endsWith("EXECUTION_STARTED | trace_id=log-bad | action_type=email"))
                 .anyMatch(l -> l.endsWith("EXECUTION_FAILED | trace_id=log-bad | action_type=email | error_code=missing_subject"))
-                .noneMatch(l -> l.contains("secret prompt text"));
+                .noneMatch(l -> l.contains("secret prompt text"))
+                .allMatch(l -> l.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z (INFO|WARNING|SEVERE) .*"));
     }
 
     @Test

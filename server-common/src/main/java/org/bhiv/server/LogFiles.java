@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.logging.FileHandler;
 import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
 
 import io.helidon.config.Config;
 
@@ -36,7 +35,7 @@ public final class LogFiles {
         try {
             Files.createDirectories(path.getParent());
             var handler = new FileHandler(path.toString(), true);
-            handler.setFormatter(new SimpleFormatter());
+            handler.setFormatter(new UtcLogFormatter());
             handler.setEncoding("UTF-8");
             Logger.getLogger("").addHandler(handler);
             return path;

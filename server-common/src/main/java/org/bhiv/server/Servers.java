@@ -10,14 +10,19 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
+import org.bhiv.server.docs.ApiDocs;
+import org.bhiv.server.docs.RouteTable;
 import org.bhiv.server.edge.HttpEdge;
 
 /**
  * Starts a service the same way everywhere: the {@code server} config node, Helidon's
- * {@code /observe/health} (with the service's readiness checks) and {@code /observe/metrics},
+ * {@code /observe/health} (with the service's readiness checks) and {@code /observe/metrics}
+ * (with the JVM and process meters of {@link ProcessMeters} and {@code refusals_total} by reason),
  * problem+json error handling (also for what Helidon refuses before routing: a bad
  * percent-encoding, an oversized header or path), the HTTP edge ({@link HttpEdge}: read and
- * idle timeouts, connections that close when they should, no wire logging), and the service's routes.
+ * idle timeouts, connections that close when they should, no wire logging), its OpenAPI
+ * document at {@code /openapi} and Swagger UI at {@code /docs} ({@link ApiDocs}), and the
+ * service's routes, recorded in a {@link RouteTable} in the server's context.
  */
 public final class Servers {
 
@@ -56,17 +61,23 @@ public final class Servers {
                 .build();
         Config server = config.get("server");
         HttpEdge edge = HttpEdge.create(server);
-        return edge.watch(edge.configure(WebServer.builder(), server)
+        ProcessMeters.bind(ProcessMeters.registry());
+        var refusals = new RefusalMeter(decorator, ProcessMeters.helidon());
+        var table = new RouteTable();
+        WebServer webServer = edge.configure(WebServer.builder(), server)
                 .config(server)
                 .featuresDiscoverServices(false)
                 .directHandlers(ProblemDirectHandler.all())
                 .addFeature(observe)
+                .addFeature(ApiDocs.openApi(config.get("openapi")))
                 .routing(routing -> {
                     edge.register(routing);
-                    ProblemHandlers.register(routing, decorator);
-                    routes.accept(routing);
+                    ProblemHandlers.register(routing, refusals);
+                    ApiDocs.register(routing);
+                    routes.accept(table.recording(routing));
                 })
-                .build()
-                .start());
+                .build();
+        webServer.context().register(table);
+        return edge.watch(webServer.start());
     }
 }

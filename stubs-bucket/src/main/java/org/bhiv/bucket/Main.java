@@ -15,8 +15,11 @@ import org.bhiv.bucket.faults.FaultService;
 import org.bhiv.bucket.faults.Faults;
 import org.bhiv.bucket.prana.PranaService;
 import org.bhiv.server.LogFiles;
+import org.bhiv.server.ProcessMeters;
 import org.bhiv.server.Servers;
+import org.bhiv.server.auth.AuthHealthCheck;
 import org.bhiv.server.auth.BearerTokenFilter;
+import org.bhiv.server.auth.Caller;
 import org.bhiv.server.auth.Tokens;
 
 /**
@@ -56,7 +59,7 @@ public final class Main {
                 .map(path -> EventStore.withJournal(bucket.maxEvents(), clock, path))
                 .orElseGet(() -> EventStore.inMemory(bucket.maxEvents(), clock));
         return Servers.start(config, routing -> routing(routing, tokens, bucket, store, clock),
-                List.of(), new BucketProblems());
+                List.of(new AuthHealthCheck(Caller.mode(tokens))), new BucketProblems());
     }
 
     static void routing(HttpRouting.Builder routing, Tokens tokens, BucketConfig bucket, EventStore store, Clock clock) {
@@ -64,7 +67,8 @@ public final class Main {
         PranaService prana = new PranaService(bucket, clock);
         routing.addFilter(BearerTokenFilter.create(tokens, "bucket"))
                 .register("/health", new HealthService(tokens, bucket, store, prana))
-                .register("/core", new CoreWriteService(store, bucket, faults), new CoreReadService(store, bucket))
+                .register("/core", new CoreWriteService(store, bucket, faults,
+                        new BucketMeters(ProcessMeters.helidon(), store)), new CoreReadService(store, bucket))
                 .register("/bucket/prana", prana)
                 .register("/admin/faults", new FaultService(faults, bucket.operator(), bucket.maxBodyBytes()));
         ImmutableRoutes.register(routing);

@@ -41,6 +41,10 @@ final class DecisionRules {
     /** The executor's limit on a task title. */
     static final int MAX_TITLE = 500;
     private static final String DEFAULT_SUBJECT = "Message from BHIV Core";
+    /** The answer when no rule matched: what this stand-in can do, and that it did nothing. */
+    static final String FALLBACK = "No action taken: this Core stand-in only recognises requests to create a task,"
+            + " to email an address, to WhatsApp a phone number, or to ask, explain or summarise (sent to the"
+            + " executor's ai action). It does not answer questions itself.";
 
     private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
     private static final Pattern TASK = Pattern.compile(
@@ -66,8 +70,7 @@ final class DecisionRules {
                 .or(() -> email(text))
                 .or(() -> whatsapp(text))
                 .or(() -> ai(text))
-                .orElseGet(() -> Decision.respond("I can create tasks, send emails and WhatsApp messages, "
-                        + "and answer questions. Nothing to do for this request."));
+                .orElseGet(() -> Decision.respond(FALLBACK));
     }
 
     private Optional<Decision> task(String text) {

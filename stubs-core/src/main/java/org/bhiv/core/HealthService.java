@@ -12,8 +12,6 @@ import io.helidon.webserver.http.ServerResponse;
 import org.bhiv.bridge.WorkflowClient;
 import org.bhiv.bridge.WorkflowStats;
 import org.bhiv.server.Responses;
-import org.bhiv.server.auth.Caller;
-import org.bhiv.server.auth.Tokens;
 
 /**
  * {@code GET /health} (contracts 7): {@code {"status": "healthy", "auth", "uptime_seconds",
@@ -25,15 +23,15 @@ import org.bhiv.server.auth.Tokens;
  */
 final class HealthService implements HttpService {
 
-    private final Tokens tokens;
+    private final String auth;
     private final WorkflowClient workflows;
     private final ExecutorProbe probe;
     private final AgentResultSink agentResults;
     private final Instant started;
 
-    HealthService(Tokens tokens, WorkflowClient workflows, ExecutorProbe probe, AgentResultSink agentResults,
+    HealthService(String auth, WorkflowClient workflows, ExecutorProbe probe, AgentResultSink agentResults,
                   Instant started) {
-        this.tokens = tokens;
+        this.auth = auth;
         this.workflows = workflows;
         this.probe = probe;
         this.agentResults = agentResults;
@@ -75,7 +73,7 @@ final class HealthService implements HttpService {
         executor.put("retried", stats.retried());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", "healthy");
-        body.put("auth", Caller.mode(tokens));
+        body.put("auth", auth);
         body.put("uptime_seconds", Duration.between(started, now).toSeconds());
         body.put("workflow_executor", executor);
         body.put("bucket_events", agentResults.stats());

@@ -3,6 +3,7 @@ package org.bhiv.core;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import io.helidon.config.Config;
 import io.helidon.logging.common.LogConfig;
@@ -10,8 +11,12 @@ import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import org.bhiv.bridge.WorkflowClient;
 import org.bhiv.server.LogFiles;
+import org.bhiv.server.ProcessMeters;
 import org.bhiv.server.RedactionKey;
 import org.bhiv.server.Servers;
+import org.bhiv.server.auth.AccessPolicy;
+import org.bhiv.server.auth.AnonymousAccess;
+import org.bhiv.server.auth.AuthHealthCheck;
 import org.bhiv.server.auth.BearerTokenFilter;
 import org.bhiv.server.auth.Tokens;
 
@@ -47,22 +52,28 @@ public final class Main {
      */
     public static WebServer start(Config config) {
         Tokens tokens = Tokens.create(config.get("security"));
+        AnonymousAccess anonymous = AnonymousAccess.create(config.get("security"), Set.of(TaskService.OPERATION));
+        var callers = AccessPolicy.identities(config.get("handle-task.callers"), TaskService.DEFAULT_CALLERS);
+        var access = new AccessPolicy(callers, anonymous.allows(TaskService.OPERATION));
         WorkflowExecutorConfig executorConfig = WorkflowExecutorConfig.create(config.get("workflow-executor"));
         BucketConfig bucketConfig = BucketConfig.create(config.get("bucket"));
         WorkflowClient workflows = executorConfig.newClient();
         AgentResultSink agentResults = new AgentResultSink(bucketConfig,
                 RedactionKey.resolve(config.get("bucket.redaction"), java.nio.file.Path.of("data", "core")));
         LOGGER.log(System.Logger.Level.INFO, "Core stand-in: " + executorConfig + ", " + bucketConfig);
+        CoreMeters.register(ProcessMeters.helidon(), workflows, agentResults);
         ExecutorProbe probe = new ExecutorProbe(workflows, executorConfig.healthInterval(), Clock.systemUTC());
-        WebServer server = Servers.start(config, routing -> routing(routing, tokens, workflows, probe, agentResults),
-                List.of());
+        String auth = anonymous.mode(tokens);
+        WebServer server = Servers.start(config,
+                routing -> routing(routing, tokens, auth, access, workflows, probe, agentResults),
+                List.of(new AuthHealthCheck(auth)));
         return server;
     }
 
-    static void routing(HttpRouting.Builder routing, Tokens tokens, WorkflowClient workflows, ExecutorProbe probe,
-                        AgentResultSink agentResults) {
+    static void routing(HttpRouting.Builder routing, Tokens tokens, String auth, AccessPolicy access,
+                        WorkflowClient workflows, ExecutorProbe probe, AgentResultSink agentResults) {
         routing.addFilter(BearerTokenFilter.create(tokens, "core"))
-                .register("/health", new HealthService(tokens, workflows, probe, agentResults, Instant.now()))
-                .register("/handle_task", new TaskService(new DecisionRules(), workflows, agentResults));
+                .register("/health", new HealthService(auth, workflows, probe, agentResults, Instant.now()))
+                .register("/handle_task", new TaskService(access, new DecisionRules(), workflows, agentResults));
     }
 }

@@ -1,6 +1,7 @@
 package org.bhiv.core;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import io.helidon.webserver.http.HttpRules;
@@ -12,6 +13,7 @@ import org.bhiv.bridge.WorkflowTrigger;
 import org.bhiv.server.JsonBodies;
 import org.bhiv.server.LogSafe;
 import org.bhiv.server.Responses;
+import org.bhiv.server.auth.AccessPolicy;
 
 /**
  * {@code POST /handle_task}: decides with {@link DecisionRules}, fires the workflow through
@@ -24,11 +26,18 @@ final class TaskService implements HttpService {
     private static final System.Logger LOGGER = System.getLogger(TaskService.class.getName());
     private static final long MAX_BODY = 64 * 1024;
 
+    /** The operation's name in {@code security.anonymous.allow}. */
+    static final String OPERATION = "handle_task";
+    /** Who may ask Core when tokens are configured ({@code handle-task.callers}). */
+    static final Set<String> DEFAULT_CALLERS = Set.of("bhiv_core", "operator", "unified_action_orchestrator");
+
+    private final AccessPolicy access;
     private final DecisionRules rules;
     private final WorkflowClient workflows;
     private final AgentResultSink agentResults;
 
-    TaskService(DecisionRules rules, WorkflowClient workflows, AgentResultSink agentResults) {
+    TaskService(AccessPolicy access, DecisionRules rules, WorkflowClient workflows, AgentResultSink agentResults) {
+        this.access = access;
         this.rules = rules;
         this.workflows = workflows;
         this.agentResults = agentResults;
@@ -47,6 +56,7 @@ final class TaskService implements HttpService {
     }
 
     private void handleTask(ServerRequest req, ServerResponse res) {
+        access.check(req);
         TaskRequest task = TaskRequest.from(JsonBodies.readObject(req, MAX_BODY));
         String taskId = UUID.randomUUID().toString();
         Decision decision = rules.decide(task.input());

@@ -51,6 +51,10 @@ final class CoreClient implements AutoCloseable {
         }
     }
 
+    int port() {
+        return server.port();
+    }
+
     @Override
     public void close() {
         server.stop();

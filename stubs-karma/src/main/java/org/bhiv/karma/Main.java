@@ -8,12 +8,16 @@ import io.helidon.logging.common.LogConfig;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import org.bhiv.karma.api.EventService;
+import org.bhiv.karma.api.KarmaMeters;
 import org.bhiv.karma.api.KarmaQueryService;
 import org.bhiv.karma.api.LogActionService;
 import org.bhiv.karma.ledger.KarmaLedger;
 import org.bhiv.server.LogFiles;
+import org.bhiv.server.ProcessMeters;
 import org.bhiv.server.Servers;
+import org.bhiv.server.auth.AuthHealthCheck;
 import org.bhiv.server.auth.BearerTokenFilter;
+import org.bhiv.server.auth.Caller;
 import org.bhiv.server.auth.Tokens;
 
 /**
@@ -52,13 +56,15 @@ public final class Main {
         KarmaLedger ledger = karma.journal()
                 .map(path -> KarmaLedger.withJournal(karma.maxUsers(), karma.maxEventIds(), clock, path, karma.compactAfter()))
                 .orElseGet(() -> new KarmaLedger(karma.maxUsers(), karma.maxEventIds(), clock));
-        return Servers.start(config, routing -> routing(routing, tokens, karma, ledger, clock), List.of(),
+        return Servers.start(config, routing -> routing(routing, tokens, karma, ledger, clock),
+                List.of(new AuthHealthCheck(Caller.mode(tokens))),
                 new KarmaProblems(clock));
     }
 
     static void routing(HttpRouting.Builder routing, Tokens tokens, KarmaConfig karma, KarmaLedger ledger, Clock clock) {
-        EventService events = new EventService(ledger, karma, clock);
-        LogActionService logAction = new LogActionService(ledger, karma, clock);
+        KarmaMeters meters = new KarmaMeters(ProcessMeters.helidon());
+        EventService events = new EventService(ledger, karma, clock, meters);
+        LogActionService logAction = new LogActionService(ledger, karma, clock, meters);
         routing.addFilter(BearerTokenFilter.create(tokens, "karma"))
                 .register("/health", new HealthService(tokens, ledger))
                 .register("/v1/event", events)

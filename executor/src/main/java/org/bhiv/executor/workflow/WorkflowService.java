@@ -12,7 +12,8 @@ import org.bhiv.server.JsonBodies;
 import org.bhiv.server.Problem;
 import org.bhiv.server.ProblemException;
 import org.bhiv.server.Responses;
-import org.bhiv.server.auth.Caller;
+import org.bhiv.server.auth.AccessPolicy;
+import org.bhiv.server.auth.AnonymousAccess;
 
 /**
  * {@code POST /api/workflow/execute} (section 3.1), in the contract's order: identity, body
@@ -24,10 +25,13 @@ public final class WorkflowService implements HttpService {
 
     /** Identities that may execute workflows when tokens are configured. */
     public static final Set<String> EXECUTORS = Set.of("bhiv_core", "operator");
+    /** The operation's name in {@code security.anonymous.allow}. */
+    public static final String OPERATION = "execute";
 
     private static final io.helidon.http.HeaderName TRACEPARENT = HeaderNames.create("traceparent");
 
     private final WorkflowExecutor executor;
+    private final AccessPolicy access;
     private final long maxBodyBytes;
     private final ExecutionLog log;
     private final WorkflowCounters counters;
@@ -35,14 +39,16 @@ public final class WorkflowService implements HttpService {
 
     /**
      * @param executor     runs validated requests
+     * @param anonymous    whether callers without a token may execute ({@code security.anonymous.allow})
      * @param maxBodyBytes largest accepted body
      * @param log          the execution log
      * @param counters     the health counters
      * @param metrics      the meters
      */
-    public WorkflowService(WorkflowExecutor executor, long maxBodyBytes, ExecutionLog log, WorkflowCounters counters,
-                           ExecutionMetrics metrics) {
+    public WorkflowService(WorkflowExecutor executor, AnonymousAccess anonymous, long maxBodyBytes, ExecutionLog log,
+                           WorkflowCounters counters, ExecutionMetrics metrics) {
         this.executor = executor;
+        this.access = new AccessPolicy(EXECUTORS, anonymous.allows(OPERATION));
         this.maxBodyBytes = maxBodyBytes;
         this.log = log;
         this.counters = counters;
@@ -62,7 +68,7 @@ public final class WorkflowService implements HttpService {
     }
 
     private void execute(ServerRequest req, ServerResponse res) {
-        Caller.of(req).require(EXECUTORS);
+        access.check(req);
         ObjectNode body = JsonBodies.readObject(req, maxBodyBytes);
         var shape = WorkflowShape.check(body, req.headers().first(HeaderNames.create(WorkflowShape.IDEMPOTENCY_KEY)));
         log.received(shape.traceId(), shape.decision());

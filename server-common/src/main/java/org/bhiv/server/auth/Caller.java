@@ -16,6 +16,12 @@ import org.bhiv.server.ProblemException;
  */
 public record Caller(Optional<String> identity, boolean open) {
 
+    /** The 401 title: what is missing and where a token comes from. */
+    static final String UNAUTHENTICATED = "A valid bearer token is required: send 'Authorization: Bearer <token>'."
+            + " On the local stack, 'bin/stack tokens' prints the file that holds them (.run/tokens.env);"
+            + " a service's tokens are its security.tokens config, and security.anonymous.allow names what"
+            + " callers without a token may do.";
+
     /** The identity reported for an unauthenticated caller of an open service. */
     public static final String ANONYMOUS = "anonymous";
 
@@ -80,7 +86,7 @@ public record Caller(Optional<String> identity, boolean open) {
     }
 
     private static ProblemException unauthenticated() {
-        return ProblemException.of(401, "unauthenticated", "A valid bearer token is required.")
+        return ProblemException.of(401, "unauthenticated", UNAUTHENTICATED)
                 .withHeader("WWW-Authenticate", "Bearer");
     }
 

@@ -10,6 +10,7 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.bhiv.bucket.BucketConfig;
+import org.bhiv.bucket.BucketMeters;
 import org.bhiv.bucket.audit.EventRecord;
 import org.bhiv.bucket.audit.EventStore;
 import org.bhiv.bucket.faults.Faults;
@@ -30,16 +31,19 @@ public final class CoreWriteService implements HttpService {
     private final EventStore store;
     private final BucketConfig config;
     private final Faults faults;
+    private final BucketMeters meters;
 
     /**
      * @param store  the audit store
      * @param config limits and the writers' allow-list
      * @param faults injected faults
+     * @param meters counts appended events
      */
-    public CoreWriteService(EventStore store, BucketConfig config, Faults faults) {
+    public CoreWriteService(EventStore store, BucketConfig config, Faults faults, BucketMeters meters) {
         this.store = store;
         this.config = config;
         this.faults = faults;
+        this.meters = meters;
     }
 
     @Override
@@ -57,6 +61,9 @@ public final class CoreWriteService implements HttpService {
         String who = asBucketRefusal(() -> caller.requireRequester(request.requesterId(), config.writers().allowed()));
         faults.apply();
         EventStore.Appended appended = store.append(who, request.eventData());
+        if (!appended.duplicate()) {
+            meters.appended(request.eventData().path("event_type").asText(null), who);
+        }
         List<String> ignored = EventRecord.overridesIn(request.eventData());
         if (!ignored.isEmpty()) {
             LOGGER.log(System.Logger.Level.WARNING, "write-event from " + who + " tried to set server-set fields "

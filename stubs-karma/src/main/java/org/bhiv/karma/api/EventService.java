@@ -21,13 +21,16 @@ public final class EventService implements HttpService {
     private final KarmaLedger ledger;
     private final KarmaConfig config;
     private final KarmaAnswers answers;
+    private final KarmaMeters meters;
 
     /**
      * @param ledger  the karma ledger
      * @param config  limits and policies
      * @param clock   source of timestamps
+     * @param meters  counts applied events
      */
-    public EventService(KarmaLedger ledger, KarmaConfig config, java.time.Clock clock) {
+    public EventService(KarmaLedger ledger, KarmaConfig config, java.time.Clock clock, KarmaMeters meters) {
+        this.meters = meters;
         this.ledger = ledger;
         this.config = config;
         this.answers = new KarmaAnswers(clock);
@@ -54,7 +57,9 @@ public final class EventService implements HttpService {
         String source = body.path("source").isTextual() ? body.get("source").asText() : null;
         KarmaEntry entry = KarmaRequests.entry(envelope.data(), "data.", source, caller, envelope.errors());
         KarmaRequests.requireAllowedAction(config, entry, "data.action");
+        KarmaLedger.Applied applied = ledger.apply(entry);
+        meters.applied("event", entry.action().wire(), applied);
         Responses.json(res, 200, answers.applied(KarmaRequests.LIFE_EVENT, "Life event processed",
-                entry.action().wire(), ledger.apply(entry)));
+                entry.action().wire(), applied));
     }
 }

@@ -23,13 +23,16 @@ public final class LogActionService implements HttpService {
     private final KarmaLedger ledger;
     private final KarmaConfig config;
     private final KarmaAnswers answers;
+    private final KarmaMeters meters;
 
     /**
      * @param ledger the karma ledger
      * @param config limits and policies
      * @param clock  source of timestamps
+     * @param meters counts applied actions
      */
-    public LogActionService(KarmaLedger ledger, KarmaConfig config, Clock clock) {
+    public LogActionService(KarmaLedger ledger, KarmaConfig config, Clock clock, KarmaMeters meters) {
+        this.meters = meters;
         this.ledger = ledger;
         this.config = config;
         this.answers = new KarmaAnswers(clock);
@@ -46,6 +49,8 @@ public final class LogActionService implements HttpService {
         String caller = KarmaRequests.requester(req, body, config.modifiers(), checked);
         KarmaEntry entry = KarmaRequests.entry(body, "", null, caller, java.util.List.of());
         KarmaRequests.requireAllowedAction(config, entry, "action");
-        Responses.json(res, 200, answers.applied(null, "Action logged", entry.action().wire(), ledger.apply(entry)));
+        KarmaLedger.Applied applied = ledger.apply(entry);
+        meters.applied("log_action", entry.action().wire(), applied);
+        Responses.json(res, 200, answers.applied(null, "Action logged", entry.action().wire(), applied));
     }
 }
