@@ -1,6 +1,9 @@
 package org.bhiv.executor;
 
+import java.util.Set;
+
 import io.helidon.config.Config;
+import org.bhiv.server.auth.AccessPolicy;
 
 /**
  * The {@code executor} config node's own keys (adapters and store have their own records).
@@ -8,8 +11,17 @@ import io.helidon.config.Config;
  * @param maxBodySize largest accepted request body in bytes ({@code max-body-size}, 1 MiB)
  * @param environment the name reported by health ({@code environment}, {@code local})
  * @param version     the version reported by health ({@code version}, else the jar manifest's, else {@code dev})
+ * @param executors   the identities that may execute workflows ({@code callers.execute}, {@code bhiv_core, operator})
+ * @param readers     the identities that may read executions, tasks and sandbox records
+ *                    ({@code callers.read}, {@code operator, bhiv_core})
  */
-public record ExecutorConfig(long maxBodySize, String environment, String version) {
+public record ExecutorConfig(long maxBodySize, String environment, String version, Set<String> executors,
+                             Set<String> readers) {
+
+    /** Who may execute unless {@code callers.execute} says otherwise. */
+    public static final Set<String> DEFAULT_EXECUTORS = Set.of("bhiv_core", "operator");
+    /** Who may read unless {@code callers.read} says otherwise. */
+    public static final Set<String> DEFAULT_READERS = Set.of("operator", "bhiv_core");
 
     /** Default body limit: 1 MiB. */
     public static final long DEFAULT_MAX_BODY_SIZE = 1024 * 1024;
@@ -18,6 +30,11 @@ public record ExecutorConfig(long maxBodySize, String environment, String versio
         if (maxBodySize < 1 || maxBodySize > 64L * 1024 * 1024) {
             throw new IllegalArgumentException("executor.max-body-size must be between 1 byte and 64 MiB, was " + maxBodySize);
         }
+        if (executors.isEmpty() || readers.isEmpty()) {
+            throw new IllegalArgumentException("executor.callers.execute and executor.callers.read must name at least one identity");
+        }
+        executors = Set.copyOf(executors);
+        readers = Set.copyOf(readers);
     }
 
     /**
@@ -29,6 +46,8 @@ public record ExecutorConfig(long maxBodySize, String environment, String versio
         return new ExecutorConfig(
                 executor.get("max-body-size").asLong().orElse(DEFAULT_MAX_BODY_SIZE),
                 executor.get("environment").asString().orElse("local"),
-                executor.get("version").asString().orElse(manifest == null ? "dev" : manifest));
+                executor.get("version").asString().orElse(manifest == null ? "dev" : manifest),
+                AccessPolicy.identities(executor.get("callers.execute"), DEFAULT_EXECUTORS),
+                AccessPolicy.identities(executor.get("callers.read"), DEFAULT_READERS));
     }
 }

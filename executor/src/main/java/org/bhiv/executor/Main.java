@@ -8,6 +8,8 @@ import io.helidon.config.Config;
 import io.helidon.logging.common.LogConfig;
 import io.helidon.service.registry.Services;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.HttpService;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.bhiv.executor.adapters.AdapterConfig;
 import org.bhiv.executor.adapters.ProviderContext;
@@ -22,11 +24,9 @@ import org.bhiv.executor.adapters.whatsapp.WhatsAppAdapter;
 import org.bhiv.executor.engine.AdapterRegistry;
 import org.bhiv.executor.engine.ExecutionEngine;
 import org.bhiv.executor.executions.ExecutionsService;
+import org.bhiv.executor.idempotency.Idempotency;
 import org.bhiv.executor.idempotency.IdempotencyConfig;
-import org.bhiv.executor.idempotency.IdempotentExecutions;
-import org.bhiv.executor.idempotency.IdempotentWorkflowExecutor;
 import org.bhiv.executor.idempotency.KeyPurger;
-import org.bhiv.executor.idempotency.OutboxExecutionEvents;
 import org.bhiv.executor.outbox.IntegrationsConfig;
 import org.bhiv.executor.outbox.Outbox;
 import org.bhiv.executor.outbox.OutboxDispatcher;
@@ -36,11 +36,11 @@ import org.bhiv.executor.store.JdbcSandboxRecorder;
 import org.bhiv.executor.store.JdbcTaskStore;
 import org.bhiv.executor.store.StoreConfig;
 import org.bhiv.executor.store.StoreHealth;
+import org.bhiv.executor.workflow.ExecutionListener;
 import org.bhiv.executor.workflow.ExecutionLog;
 import org.bhiv.executor.workflow.ExecutionMetrics;
+import org.bhiv.executor.workflow.ExecutionPipeline;
 import org.bhiv.executor.workflow.WorkflowCounters;
-import org.bhiv.executor.workflow.WorkflowExecutions;
-import org.bhiv.executor.workflow.WorkflowExecutor;
 import org.bhiv.executor.workflow.WorkflowService;
 import org.bhiv.server.LogFiles;
 import org.bhiv.server.Servers;
@@ -103,34 +103,53 @@ public final class Main {
             dispatcher.start();
             SandboxRecorder recorder = new JdbcSandboxRecorder(database, clock);
             TaskStore tasks = new JdbcTaskStore(database);
-            var log = new ExecutionLog();
             var counters = new WorkflowCounters();
-            var metrics = new ExecutionMetrics(meterRegistry());
-            WorkflowExecutor executor = new IdempotentWorkflowExecutor(
-                    new WorkflowExecutions(new ExecutionEngine(adapters(config, recorder, tasks, clock), clock), log,
-                            metrics, counters),
-                    new IdempotentExecutions(executions, new OutboxExecutionEvents(outbox, clock), traceId -> {
-                        log.replayed(traceId);
-                        metrics.replayed();
-                        counters.replayed();
-                    }),
-                    clock);
-            var workflows = new WorkflowService(executor, anonymous, executorConfig.maxBodySize(), log, counters, metrics);
+            var listener = ExecutionListener.all(List.of(new ExecutionLog(), new ExecutionMetrics(meterRegistry()), counters));
+            var pipeline = new ExecutionPipeline(new Idempotency(executions),
+                    new ExecutionEngine(adapters(config, recorder, tasks, clock), clock), outbox, listener, clock);
             var storeHealth = new StoreHealth(database);
-            var health = new HealthService(anonymous.mode(tokens), executorConfig, counters, storeHealth, outbox::snapshot, clock);
-            return Servers.start(config, routing -> routing
-                    .addFeature(shutdown)
-                    .addFilter(BearerTokenFilter.create(tokens, "executor"))
-                    .register("/healthz", health)
-                    .register("/api/workflow/executions", new ExecutionsService(executions, outbox::deliveriesByTrace))
-                    .register("/api/workflow", workflows)
-                    .register("/api/tasks", new TaskService(tasks))
-                    .register("/api/sandbox", new SandboxService(recorder)),
+            var endpoints = new Endpoints(
+                    new HealthService(anonymous.mode(tokens), executorConfig, counters, storeHealth, outbox::snapshot, clock),
+                    new WorkflowService(pipeline, executorConfig.executors(), anonymous, executorConfig.maxBodySize()),
+                    new ExecutionsService(executions, outbox::deliveriesByTrace, executorConfig.readers()),
+                    new TaskService(tasks, executorConfig.readers()),
+                    new SandboxService(recorder, executorConfig.readers()));
+            return Servers.start(config, routing -> routing(routing.addFeature(shutdown), tokens, endpoints),
                     List.of(storeHealth, new AuthHealthCheck(anonymous.mode(tokens))));
         } catch (RuntimeException e) {
             shutdown.run();
             throw e;
         }
+    }
+
+    /**
+     * The executor's HTTP services.
+     *
+     * @param health     {@code /healthz}
+     * @param workflows  {@code /api/workflow/execute}
+     * @param executions {@code /api/workflow/executions/{trace_id}}
+     * @param tasks      {@code /api/tasks/{task_id}}
+     * @param sandbox    {@code /api/sandbox/{trace_id}}
+     */
+    public record Endpoints(HttpService health, HttpService workflows, HttpService executions, HttpService tasks,
+                            HttpService sandbox) {
+    }
+
+    /**
+     * Routes the executor's endpoints behind its token filter; the service and the in-memory
+     * routing tests ({@code @RoutingTest}) both build their routing here.
+     *
+     * @param routing   the routing to add to
+     * @param tokens    the token table
+     * @param endpoints the services
+     */
+    public static void routing(HttpRouting.Builder routing, Tokens tokens, Endpoints endpoints) {
+        routing.addFilter(BearerTokenFilter.create(tokens, "executor"))
+                .register("/healthz", endpoints.health())
+                .register("/api/workflow/executions", endpoints.executions())
+                .register("/api/workflow", endpoints.workflows())
+                .register("/api/tasks", endpoints.tasks())
+                .register("/api/sandbox", endpoints.sandbox());
     }
 
     /** The adapters whose provider acts on the outside world (anything but {@code sandbox}), as {@code name=provider}. */

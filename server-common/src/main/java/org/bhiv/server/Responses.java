@@ -25,6 +25,19 @@ public final class Responses {
     }
 
     /**
+     * Sends JSON text as it is, byte for byte (a stored answer replayed).
+     *
+     * @param res    the response
+     * @param status HTTP status code
+     * @param json   the JSON text
+     */
+    public static void jsonText(ServerResponse res, int status, String json) {
+        res.status(Status.create(status));
+        res.header(HeaderNames.CONTENT_TYPE, "application/json");
+        res.send(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /**
      * Sends a problem as {@code application/problem+json} with its status.
      *
      * @param res     the response

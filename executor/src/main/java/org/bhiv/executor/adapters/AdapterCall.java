@@ -9,8 +9,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * @param idempotencyKey the {@code Idempotency-Key} header, else the trace_id
  * @param actionType     the payload's action_type
  * @param payload        the workflow payload (read only)
+ * @param effects        the execution's writes to the executor's own database, committed with it
  */
-public record AdapterCall(String traceId, String idempotencyKey, String actionType, ObjectNode payload) {
+public record AdapterCall(String traceId, String idempotencyKey, String actionType, ObjectNode payload,
+                          Effects effects) {
 
     /**
      * @param prefix the identifier's prefix, e.g. {@code wa_}

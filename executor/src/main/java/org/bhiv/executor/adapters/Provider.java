@@ -15,9 +15,11 @@ public interface Provider<Q, R> {
 
     /**
      * @param request the validated request
+     * @param effects where a provider that writes to the executor's own database (the sandbox,
+     *                the task store) adds its writes; they commit with the execution
      * @return the provider's answer
      * @throws Exception a {@link ProviderException}, an {@link java.io.IOException}, or anything
      *                   else, which the engine reports as {@code internal_execution_error}
      */
-    R call(Q request) throws Exception;
+    R call(Q request, Effects effects) throws Exception;
 }

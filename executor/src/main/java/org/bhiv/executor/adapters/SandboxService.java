@@ -14,19 +14,21 @@ import org.bhiv.server.auth.Caller;
 
 /**
  * {@code GET /api/sandbox/{trace_id}}: what the sandbox providers would have sent for one
- * decision. Requires {@code operator} or {@code bhiv_core} when tokens are configured.
+ * decision. Requires one of
+ * {@code executor.callers.read} when tokens are configured.
  */
 public final class SandboxService implements HttpService {
 
-    private static final Set<String> READERS = Set.of("operator", "bhiv_core");
-
     private final SandboxRecorder recorder;
+    private final Set<String> readers;
 
     /**
      * @param recorder the recorder to read
+     * @param readers  the identities that may read it ({@code executor.callers.read})
      */
-    public SandboxService(SandboxRecorder recorder) {
+    public SandboxService(SandboxRecorder recorder, Set<String> readers) {
         this.recorder = recorder;
+        this.readers = Set.copyOf(readers);
     }
 
     @Override
@@ -35,7 +37,7 @@ public final class SandboxService implements HttpService {
     }
 
     private void recorded(ServerRequest req, ServerResponse res) {
-        Caller.of(req).require(READERS);
+        Caller.of(req).require(readers);
         String traceId = req.path().pathParameters().get("trace_id");
         var records = recorder.recorded(traceId);
         if (records.isEmpty()) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.bhiv.executor.adapters.Adapter;
 import org.bhiv.executor.adapters.AdapterCall;
 import org.bhiv.executor.adapters.AdapterOutcome;
+import org.bhiv.executor.adapters.Effects;
 import org.bhiv.server.Json;
 import org.bhiv.server.LogSafe;
 
@@ -37,9 +38,10 @@ public final class ExecutionEngine {
      * @param traceId        the decision's trace_id
      * @param idempotencyKey the idempotency key (identifiers derive from it)
      * @param payload        the workflow payload
+     * @param effects        where the adapter adds its writes to the executor's own database
      * @return the outcome
      */
-    public ExecutionOutcome run(String traceId, String idempotencyKey, ObjectNode payload) {
+    public ExecutionOutcome run(String traceId, String idempotencyKey, ObjectNode payload, Effects effects) {
         JsonNode type = payload.get("action_type");
         if (type == null || type.isNull() || (type.isTextual() && type.textValue().isBlank())) {
             return failed("none", envelope(traceId, false), "missing_action_type",
@@ -52,7 +54,7 @@ public final class ExecutionEngine {
         }
         String actionType = adapter.actionType();
         try {
-            AdapterOutcome outcome = adapter.execute(new AdapterCall(traceId, idempotencyKey, actionType, payload));
+            AdapterOutcome outcome = adapter.execute(new AdapterCall(traceId, idempotencyKey, actionType, payload, effects));
             return switch (outcome) {
                 case AdapterOutcome.Succeeded ok -> succeeded(actionType, traceId, ok);
                 case AdapterOutcome.Invalid invalid ->
@@ -73,7 +75,7 @@ public final class ExecutionEngine {
         ObjectNode result = envelope(traceId, true);
         result.put("provider", ok.provider());
         ok.fields().forEach((name, value) -> result.set(name, Json.mapper().valueToTree(value)));
-        return new ExecutionOutcome(actionType, true, null, result);
+        return new ExecutionOutcome(actionType, true, null, false, result);
     }
 
     private ExecutionOutcome providerFailed(String actionType, String traceId, AdapterOutcome.ProviderFailed pf) {
@@ -89,7 +91,7 @@ public final class ExecutionEngine {
         result.put("error_code", errorCode);
         result.put("message", message);
         result.put("retryable", retryable);
-        return new ExecutionOutcome(actionType, false, errorCode, result);
+        return new ExecutionOutcome(actionType, false, errorCode, retryable, result);
     }
 
     private ObjectNode envelope(String traceId, boolean success) {

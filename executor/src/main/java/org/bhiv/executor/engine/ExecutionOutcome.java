@@ -9,7 +9,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *                   missing, {@code unsupported} when unknown (never raw caller input)
  * @param success    whether the action was done
  * @param errorCode  the error code when not, else {@code null}
+ * @param retryable  whether trying again may succeed
  * @param result     the {@code execution_result} envelope
  */
-public record ExecutionOutcome(String actionType, boolean success, String errorCode, ObjectNode result) {
+public record ExecutionOutcome(String actionType, boolean success, String errorCode, boolean retryable,
+                               ObjectNode result) {
 }

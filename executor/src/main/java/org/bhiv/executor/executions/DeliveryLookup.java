@@ -15,9 +15,4 @@ public interface DeliveryLookup {
      * @throws Exception when the deliveries cannot be read
      */
     Map<String, ? extends Map<String, ?>> deliveriesByTrace(String traceId) throws Exception;
-
-    /** @return a lookup that knows no deliveries (no outbox configured) */
-    static DeliveryLookup none() {
-        return traceId -> Map.of();
-    }
 }

@@ -23,25 +23,26 @@ import org.bhiv.server.auth.Caller;
 
 /**
  * {@code GET /api/workflow/executions/{trace_id}} (contracts 3.5): a decision's executions, oldest
- * first, each with the delivery of its Bucket and Karma events. Requires {@code operator} or
- * {@code bhiv_core} when tokens are configured; 404 when the trace_id is unknown.
+ * first, each with the delivery of its Bucket and Karma events. Requires one of
+ * {@code executor.callers.read} when tokens are configured; 404 when the trace_id is unknown.
  */
 public final class ExecutionsService implements HttpService {
 
-    /** Identities that may read executions. */
-    public static final Set<String> READERS = Set.of("operator", "bhiv_core");
     private static final System.Logger LOGGER = System.getLogger(ExecutionsService.class.getName());
 
     private final ExecutionStore store;
     private final DeliveryLookup deliveries;
+    private final Set<String> readers;
 
     /**
      * @param store      the execution store
      * @param deliveries where the events' deliveries stand
+     * @param readers    the identities that may read executions ({@code executor.callers.read})
      */
-    public ExecutionsService(ExecutionStore store, DeliveryLookup deliveries) {
+    public ExecutionsService(ExecutionStore store, DeliveryLookup deliveries, Set<String> readers) {
         this.store = store;
         this.deliveries = deliveries;
+        this.readers = Set.copyOf(readers);
     }
 
     @Override
@@ -50,7 +51,7 @@ public final class ExecutionsService implements HttpService {
     }
 
     private void executions(ServerRequest req, ServerResponse res) {
-        Caller.of(req).require(READERS);
+        Caller.of(req).require(readers);
         String traceId = req.path().pathParameters().get("trace_id");
         List<StoredExecution> found = find(traceId);
         if (found.isEmpty()) {

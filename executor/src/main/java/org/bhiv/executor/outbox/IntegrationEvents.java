@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.bhiv.executor.execution.Execution;
 import org.bhiv.server.Hashing;
 import org.bhiv.server.Json;
 
@@ -32,7 +33,7 @@ public final class IntegrationEvents {
      * @param redaction how content is hidden in the Bucket event
      * @return its Bucket event, then its Karma event
      */
-    public static List<OutboxEvent> of(CompletedExecution execution, Redaction redaction) {
+    public static List<OutboxEvent> of(Execution execution, Redaction redaction) {
         return List.of(event(execution, Sink.BUCKET, bucketBody(execution, redaction)),
                 event(execution, Sink.KARMA, karmaBody(execution)));
     }
@@ -60,7 +61,7 @@ public final class IntegrationEvents {
      * @param redaction how content is hidden
      * @return {@code {"requester_id": "workflow_executor", "event_data": {...}}}
      */
-    public static ObjectNode bucketBody(CompletedExecution e, Redaction redaction) {
+    public static ObjectNode bucketBody(Execution e, Redaction redaction) {
         ObjectNode data = NODES.objectNode()
                 .put("event_id", eventId(e.traceId(), e.executionId(), Sink.BUCKET))
                 .put("event_type", "workflow_execution")
@@ -69,7 +70,7 @@ public final class IntegrationEvents {
                 .put("status", e.status())
                 .put("product", orDefault(e.product(), "unknown"))
                 .put("user_id", orDefault(e.userId(), "system"));
-        data.set("execution_result", bounded(redaction.redact(e.executionResult())));
+        data.set("execution_result", bounded(redaction.redact(e.result())));
         data.put("duration_ms", e.durationMs())
                 .put("timestamp", timestamp(e));
         ObjectNode body = NODES.objectNode().put("requester_id", SOURCE);
@@ -81,7 +82,7 @@ public final class IntegrationEvents {
      * @param e a completed execution
      * @return {@code {"type": "life_event", "data": {...}, "timestamp", "source"}}
      */
-    public static ObjectNode karmaBody(CompletedExecution e) {
+    public static ObjectNode karmaBody(Execution e) {
         String actionType = actionType(e);
         ObjectNode context = NODES.objectNode()
                 .put("trace_id", e.traceId())
@@ -96,7 +97,7 @@ public final class IntegrationEvents {
                 .put("source", SOURCE);
         ObjectNode data = NODES.objectNode()
                 .put("user_id", orDefault(e.userId(), "system"))
-                .put("action", e.status().equals("success") ? "workflow_success" : "workflow_failed")
+                .put("action", e.success() ? "workflow_success" : "workflow_failed")
                 .put("role", orDefault(e.role(), "learner"))
                 .put("note", "Workflow execution: " + actionType)
                 .put("context", write(context));
@@ -129,18 +130,18 @@ public final class IntegrationEvents {
         return summary;
     }
 
-    private static OutboxEvent event(CompletedExecution e, Sink sink, ObjectNode body) {
+    private static OutboxEvent event(Execution e, Sink sink, ObjectNode body) {
         String eventId = eventId(e.traceId(), e.executionId(), sink);
         return new OutboxEvent(eventId, sink, e.executionId(), e.traceId(),
                 Traceparent.forEvent(e.traceparent(), e.traceId(), eventId), write(body));
     }
 
-    private static String actionType(CompletedExecution e) {
-        return orDefault(e.actionType(), "unknown");
+    private static String actionType(Execution e) {
+        return orDefault(e.actionType().recorded(), "unknown");
     }
 
-    private static String timestamp(CompletedExecution e) {
-        return DateTimeFormatter.ISO_INSTANT.format(e.timestamp());
+    private static String timestamp(Execution e) {
+        return DateTimeFormatter.ISO_INSTANT.format(e.finishedAt());
     }
 
     private static String orDefault(String value, String defaultValue) {

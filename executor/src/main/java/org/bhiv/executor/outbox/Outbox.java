@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.helidon.metrics.api.MeterRegistry;
+import org.bhiv.executor.execution.Execution;
 import org.bhiv.executor.store.Database;
 import org.bhiv.executor.store.OutboxStore;
 import org.bhiv.executor.store.StoreException;
@@ -66,7 +67,7 @@ public final class Outbox {
      * Call {@link #afterCommit()} after the commit.
      *
      * @param connection the caller's connection, inside its transaction (not committed here)
-     * @param events     the events, usually {@link IntegrationEvents#of(CompletedExecution)}
+     * @param events     the events, usually {@link IntegrationEvents#of(Execution)}
      * @return how many events were written
      * @throws SQLException when the database fails (the caller's transaction is then broken anyway)
      */
@@ -120,7 +121,7 @@ public final class Outbox {
      * @return how many events were written
      * @throws SQLException when the database fails
      */
-    public int enqueue(Connection connection, CompletedExecution execution) throws SQLException {
+    public int enqueue(Connection connection, Execution execution) throws SQLException {
         return enqueue(connection, eventsOf(execution));
     }
 
@@ -129,7 +130,7 @@ public final class Outbox {
      * @return its Bucket and Karma events, content redacted with this deployment's key; build them
      *         before the transaction, so that the store's writer only inserts them
      */
-    public List<OutboxEvent> eventsOf(CompletedExecution execution) {
+    public List<OutboxEvent> eventsOf(Execution execution) {
         return IntegrationEvents.of(execution, config.redaction());
     }
 

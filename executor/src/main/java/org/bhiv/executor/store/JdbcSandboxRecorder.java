@@ -44,12 +44,13 @@ public final class JdbcSandboxRecorder implements SandboxRecorder {
     }
 
     @Override
-    public void record(String traceId, String actionType, String providerMessageId, Map<String, Object> content) {
-        String json = write(content);
-        db.write("record sandbox call", c -> {
+    public TransactionalWrite recording(String traceId, String actionType, String providerMessageId,
+                                        Map<String, Object> content) {
+        String json = write(content); // serialised here, not on the store's single writer thread
+        return c -> {
             Sql.update(c, DELETE, traceId, providerMessageId);
-            return Sql.update(c, INSERT, traceId, actionType, providerMessageId, clock.instant(), json);
-        });
+            Sql.update(c, INSERT, traceId, actionType, providerMessageId, clock.instant(), json);
+        };
     }
 
     @Override

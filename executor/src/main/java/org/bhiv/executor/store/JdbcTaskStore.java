@@ -30,16 +30,15 @@ public final class JdbcTaskStore implements TaskStore {
     }
 
     @Override
-    public void save(Task task) {
-        String json = write(task);
-        db.write("save task", c -> {
+    public TransactionalWrite saving(Task task) {
+        String json = write(task); // serialised here, not on the store's single writer thread
+        return c -> {
             // insert, else update (a task id saved again): portable to both databases, and one statement
             // for a new task, the usual case
             if (Sql.update(c, INSERT, task.taskId(), task.traceId(), task.createdAt(), json) == 0) {
                 Sql.update(c, UPDATE, task.traceId(), task.createdAt(), json, task.taskId());
             }
-            return null;
-        });
+        };
     }
 
     @Override

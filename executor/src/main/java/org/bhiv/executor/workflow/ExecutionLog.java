@@ -2,6 +2,7 @@ package org.bhiv.executor.workflow;
 
 import java.lang.System.Logger.Level;
 
+import org.bhiv.executor.execution.Execution;
 import org.bhiv.server.LogSafe;
 
 /**
@@ -10,38 +11,44 @@ import org.bhiv.server.LogSafe;
  * nor a {@code key=value} field; message bodies, prompts and secrets
  * are never passed here.
  */
-public final class ExecutionLog {
+public final class ExecutionLog implements ExecutionListener {
 
     private static final System.Logger LOGGER = System.getLogger(ExecutionLog.class.getName());
 
     /** {@code EXECUTION_RECEIVED | trace_id=.. | decision=..} */
+    @Override
     public void received(String traceId, String decision) {
         line("EXECUTION_RECEIVED | trace_id=" + v(traceId) + " | decision=" + v(decision));
     }
 
     /** {@code EXECUTION_SKIPPED | trace_id=.. | reason=..} */
+    @Override
     public void skipped(String traceId, String reason) {
         line("EXECUTION_SKIPPED | trace_id=" + v(traceId) + " | reason=" + v(reason));
     }
 
-    /** {@code EXECUTION_STARTED | trace_id=.. | action_type=..} */
+    /** {@code EXECUTION_STARTED | trace_id=.. | action_type=..}, the type as the caller sent it */
+    @Override
     public void started(String traceId, String actionType) {
         line("EXECUTION_STARTED | trace_id=" + v(traceId) + " | action_type=" + v(actionType));
     }
 
     /** {@code EXECUTION_SUCCESS | trace_id=.. | action_type=.. | duration_ms=..} */
-    public void success(String traceId, String actionType, long durationMs) {
-        line("EXECUTION_SUCCESS | trace_id=" + v(traceId) + " | action_type=" + v(actionType)
-                + " | duration_ms=" + durationMs);
+    @Override
+    public void succeeded(Execution e) {
+        line("EXECUTION_SUCCESS | trace_id=" + v(e.traceId()) + " | action_type=" + v(e.actionType().requested())
+                + " | duration_ms=" + e.durationMs());
     }
 
     /** {@code EXECUTION_FAILED | trace_id=.. | action_type=.. | error_code=..} */
-    public void failed(String traceId, String actionType, String errorCode) {
-        line("EXECUTION_FAILED | trace_id=" + v(traceId) + " | action_type=" + v(actionType)
-                + " | error_code=" + v(errorCode));
+    @Override
+    public void failed(Execution e) {
+        line("EXECUTION_FAILED | trace_id=" + v(e.traceId()) + " | action_type=" + v(e.actionType().requested())
+                + " | error_code=" + v(e.errorCode()));
     }
 
     /** {@code EXECUTION_REPLAYED | trace_id=..} */
+    @Override
     public void replayed(String traceId) {
         line("EXECUTION_REPLAYED | trace_id=" + v(traceId));
     }

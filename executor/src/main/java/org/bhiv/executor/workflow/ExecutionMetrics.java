@@ -1,59 +1,73 @@
 package org.bhiv.executor.workflow;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.bhiv.executor.execution.Execution;
 
 /**
  * The executor's Micrometer meters: {@code executor.executions} (counter by action_type and
  * status: success, failed, skipped), {@code executor.execution.latency} (timer with a
  * percentile histogram, by action_type) and {@code executor.replays}. Tag values are never
  * raw caller input: unknown action types are {@code unsupported}, missing ones {@code none}.
+ * Meters are looked up once per tag set, not per request.
  */
-public final class ExecutionMetrics {
+public final class ExecutionMetrics implements ExecutionListener {
 
     private final MeterRegistry registry;
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+    private final Counter replays;
 
     /**
      * @param registry the registry {@code /observe/metrics} publishes
      */
     public ExecutionMetrics(MeterRegistry registry) {
         this.registry = registry;
+        this.replays = Counter.builder("executor.replays").description("Answers replayed from the idempotency store")
+                .register(registry);
     }
 
-    /**
-     * @param actionType a supported action type, {@code none} or {@code unsupported}
-     * @param status     {@code success} or {@code failed}
-     * @param took       how long it took
-     */
-    public void executed(String actionType, String status, Duration took) {
-        executions(actionType, status).increment();
-        Timer.builder("executor.execution.latency")
-                .description("Time to execute one workflow, adapter and provider included")
-                .tag("action_type", actionType)
-                .publishPercentileHistogram()
-                .register(registry)
-                .record(took);
+    @Override
+    public void succeeded(Execution execution) {
+        executed(execution);
     }
 
-    /** Counts a decision that was not a workflow. */
-    public void skipped() {
+    @Override
+    public void failed(Execution execution) {
+        executed(execution);
+    }
+
+    @Override
+    public void skipped(String traceId, String reason) {
         executions("none", "skipped").increment();
     }
 
-    /** Counts an answer replayed from the idempotency store. */
-    public void replayed() {
-        Counter.builder("executor.replays").description("Answers replayed from the idempotency store")
-                .register(registry).increment();
+    @Override
+    public void replayed(String traceId) {
+        replays.increment();
+    }
+
+    private void executed(Execution execution) {
+        String actionType = execution.actionType().metered();
+        executions(actionType, execution.status()).increment();
+        timers.computeIfAbsent(actionType, type -> Timer.builder("executor.execution.latency")
+                        .description("Time to execute one workflow, adapter and provider included")
+                        .tag("action_type", type)
+                        .publishPercentileHistogram()
+                        .register(registry))
+                .record(Duration.ofMillis(execution.durationMs()));
     }
 
     private Counter executions(String actionType, String status) {
-        return Counter.builder("executor.executions")
+        return counters.computeIfAbsent(actionType + '\0' + status, key -> Counter.builder("executor.executions")
                 .description("Workflow executions by action type and status")
                 .tag("action_type", actionType)
                 .tag("status", status)
-                .register(registry);
+                .register(registry));
     }
 }

@@ -4,10 +4,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.bhiv.executor.execution.Execution;
+
 /**
  * The {@code workflows} counters of {@code /healthz}, since start. Thread-safe.
  */
-public final class WorkflowCounters {
+public final class WorkflowCounters implements ExecutionListener {
 
     private final AtomicLong success = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
@@ -15,22 +17,26 @@ public final class WorkflowCounters {
     private final AtomicLong replayed = new AtomicLong();
 
     /** Counts an execution that succeeded. */
-    public void success() {
+    @Override
+    public void succeeded(Execution execution) {
         success.incrementAndGet();
     }
 
     /** Counts an execution that failed. */
-    public void failed() {
+    @Override
+    public void failed(Execution execution) {
         failed.incrementAndGet();
     }
 
     /** Counts a decision that was not a workflow. */
-    public void skipped() {
+    @Override
+    public void skipped(String traceId, String reason) {
         skipped.incrementAndGet();
     }
 
     /** Counts an answer replayed from the idempotency store. */
-    public void replayed() {
+    @Override
+    public void replayed(String traceId) {
         replayed.incrementAndGet();
     }
 

@@ -3,56 +3,49 @@ package org.bhiv.executor.workflow;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import org.bhiv.executor.idempotency.Idempotency;
 import org.bhiv.server.JsonBodies;
-import org.bhiv.server.Problem;
 import org.bhiv.server.ProblemException;
 import org.bhiv.server.Responses;
 import org.bhiv.server.auth.AccessPolicy;
 import org.bhiv.server.auth.AnonymousAccess;
 
 /**
- * {@code POST /api/workflow/execute} (section 3.1), in the contract's order: identity, body
- * (415, 413, 400), shape (422 listing every field), skipped decisions (200), a missing payload
- * (400), then the {@link WorkflowExecutor}. Any other method is 405 {@code method_not_allowed}
- * with {@code Allow: POST}.
+ * {@code POST /api/workflow/execute} (section 3.1): the HTTP edge of the
+ * {@link ExecutionPipeline}. It checks the caller's identity (401, 403) and reads the body (415,
+ * 413, 400), hands both to the pipeline and sends its answer. Any other method is 405
+ * {@code method_not_allowed} with {@code Allow: POST}.
  */
 public final class WorkflowService implements HttpService {
 
-    /** Identities that may execute workflows when tokens are configured. */
-    public static final Set<String> EXECUTORS = Set.of("bhiv_core", "operator");
     /** The operation's name in {@code security.anonymous.allow}. */
     public static final String OPERATION = "execute";
 
-    private static final io.helidon.http.HeaderName TRACEPARENT = HeaderNames.create("traceparent");
+    private static final HeaderName TRACEPARENT = HeaderNames.create("traceparent");
+    private static final HeaderName IDEMPOTENCY_KEY = HeaderNames.create(WorkflowShape.IDEMPOTENCY_KEY);
+    private static final HeaderName REPLAYED = HeaderNames.create(Idempotency.REPLAYED_HEADER);
 
-    private final WorkflowExecutor executor;
+    private final ExecutionPipeline pipeline;
     private final AccessPolicy access;
     private final long maxBodyBytes;
-    private final ExecutionLog log;
-    private final WorkflowCounters counters;
-    private final ExecutionMetrics metrics;
 
     /**
-     * @param executor     runs validated requests
+     * @param pipeline     runs accepted bodies
+     * @param executors    the identities that may execute workflows when tokens are configured
      * @param anonymous    whether callers without a token may execute ({@code security.anonymous.allow})
      * @param maxBodyBytes largest accepted body
-     * @param log          the execution log
-     * @param counters     the health counters
-     * @param metrics      the meters
      */
-    public WorkflowService(WorkflowExecutor executor, AnonymousAccess anonymous, long maxBodyBytes, ExecutionLog log,
-                           WorkflowCounters counters, ExecutionMetrics metrics) {
-        this.executor = executor;
-        this.access = new AccessPolicy(EXECUTORS, anonymous.allows(OPERATION));
+    public WorkflowService(ExecutionPipeline pipeline, Set<String> executors, AnonymousAccess anonymous,
+                           long maxBodyBytes) {
+        this.pipeline = pipeline;
+        this.access = new AccessPolicy(executors, anonymous.allows(OPERATION));
         this.maxBodyBytes = maxBodyBytes;
-        this.log = log;
-        this.counters = counters;
-        this.metrics = metrics;
     }
 
     @Override
@@ -68,32 +61,13 @@ public final class WorkflowService implements HttpService {
     }
 
     private void execute(ServerRequest req, ServerResponse res) {
-        access.check(req);
+        String caller = access.check(req);
         ObjectNode body = JsonBodies.readObject(req, maxBodyBytes);
-        var shape = WorkflowShape.check(body, req.headers().first(HeaderNames.create(WorkflowShape.IDEMPOTENCY_KEY)));
-        log.received(shape.traceId(), shape.decision());
-        if (!shape.decision().equals("workflow")) {
-            skip(res, shape.traceId());
-            return;
+        var answer = pipeline.execute(body, req.headers().first(IDEMPOTENCY_KEY), req.headers().first(TRACEPARENT).orElse(null),
+                caller);
+        if (answer.replayed()) {
+            res.header(REPLAYED, "true");
         }
-        if (shape.payload() == null || shape.payload().isEmpty()) {
-            throw ProblemException.of(Problem.of(400, "missing_workflow_payload",
-                    "A workflow decision needs data.payload with at least one field.").withTraceId(shape.traceId()));
-        }
-        var answer = executor.execute(new WorkflowRequest(shape.traceId(), shape.idempotencyKey(),
-                shape.decision(), shape.payload(), body, req.headers().first(TRACEPARENT).orElse(null)));
-        answer.headers().forEach((name, value) -> res.header(HeaderNames.create(name), value));
-        Responses.json(res, answer.status(), answer.body());
-    }
-
-    private void skip(ServerResponse res, String traceId) {
-        log.skipped(traceId, "decision_not_workflow");
-        counters.skipped();
-        metrics.skipped();
-        var body = new java.util.LinkedHashMap<String, Object>();
-        body.put("trace_id", traceId);
-        body.put("status", "skipped");
-        body.put("reason", "decision_not_workflow");
-        Responses.json(res, 200, body);
+        Responses.jsonText(res, answer.status(), answer.json());
     }
 }

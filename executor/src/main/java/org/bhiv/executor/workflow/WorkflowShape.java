@@ -73,6 +73,31 @@ public record WorkflowShape(String traceId, String decision, String idempotencyK
         return new WorkflowShape(traceId, decision, idempotencyHeader.orElse(traceId), payload);
     }
 
+    /** @return whether this decision is executed ({@code workflow}); any other is skipped */
+    public boolean executes() {
+        return "workflow".equals(decision);
+    }
+
+    /** @return {@code payload.action_type} as sent, {@code null} when absent or not a string */
+    public String actionType() {
+        return payload == null ? null : text(payload.get("action_type"));
+    }
+
+    /** @return {@code payload.user_id} as validated, {@code null} when absent */
+    public String userId() {
+        return payload == null ? null : text(payload.get("user_id"));
+    }
+
+    /** @return {@code payload.product} as validated, {@code null} when absent */
+    public String product() {
+        return payload == null ? null : text(payload.get("product"));
+    }
+
+    /** @return {@code payload.role} as validated, {@code null} when absent */
+    public String role() {
+        return payload == null ? null : text(payload.get("role"));
+    }
+
     private static ObjectNode checkData(JsonNode data, String traceId, boolean executes, List<FieldError> errors,
                                         List<String> codes) {
         if (data == null || data.isNull()) {

@@ -94,7 +94,7 @@ class AdapterValidationTest {
 
     @Test
     void validationFailuresRecordNothing() {
-        WhatsAppAdapter.create(context("whatsapp")).execute(call("whatsapp", Map.of("recipient", "+15551234567")));
+        executeAndCommit(WhatsAppAdapter.create(context("whatsapp")), call("whatsapp", Map.of("recipient", "+15551234567")));
         assertThat(recorder.recorded("trace")).isEmpty();
     }
 
@@ -107,7 +107,7 @@ class AdapterValidationTest {
             var step = (Map<String, Object>) steps.get(i);
             fields.putAll(step);
             String expected = (String) steps.get(i + 1);
-            AdapterOutcome outcome = adapter.execute(call(adapter.actionType(), fields));
+            AdapterOutcome outcome = executeAndCommit(adapter, call(adapter.actionType(), fields));
             String got = switch (outcome) {
                 case AdapterOutcome.Invalid invalid -> invalid.errorCode();
                 case AdapterOutcome.Succeeded ok -> ok.fields().containsKey(expected) ? expected : "success without " + expected;
@@ -121,7 +121,18 @@ class AdapterValidationTest {
     private static AdapterCall call(String actionType, Map<String, Object> fields) {
         ObjectNode payload = Json.mapper().valueToTree(fields);
         payload.put("action_type", actionType);
-        return new AdapterCall("trace", "key", actionType, payload);
+        return new AdapterCall("trace", "key", actionType, payload, new Effects());
+    }
+
+    /** Runs the adapter, then its writes, as the pipeline's transaction would (the doubles need no connection). */
+    private static AdapterOutcome executeAndCommit(Adapter adapter, AdapterCall call) {
+        AdapterOutcome outcome = adapter.execute(call);
+        try {
+            call.effects().asWrite().write(null);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return outcome;
     }
 
     private ProviderContext context(String adapter) {

@@ -21,7 +21,7 @@ class ProviderFailuresTest {
 
     @Test
     void http429IsRateLimitedAndRetryableWithRetryAfter() {
-        var failure = failureOf(request -> {
+        var failure = failureOf((request, effects) -> {
             throw ProviderException.http(429, null, Duration.ofSeconds(7));
         });
         assertThat(failure.errorCode()).isEqualTo("provider_rate_limited");
@@ -32,7 +32,7 @@ class ProviderFailuresTest {
     @Test
     void whatsAppRateLimitCodesAreRateLimited() {
         for (String code : new String[] {"130429", "131056"}) {
-            var failure = failureOf(request -> {
+            var failure = failureOf((request, effects) -> {
                 throw ProviderException.http(400, code, null);
             });
             assertThat(failure.errorCode()).as(code).isEqualTo("provider_rate_limited");
@@ -43,7 +43,7 @@ class ProviderFailuresTest {
     @Test
     void whatsAppRecipientCodesAreRejectedAndNotRetryable() {
         for (String code : new String[] {"131047", "131026"}) {
-            var failure = failureOf(request -> {
+            var failure = failureOf((request, effects) -> {
                 throw ProviderException.http(400, code, null);
             });
             assertThat(failure.errorCode()).as(code).isEqualTo("provider_rejected");
@@ -53,7 +53,7 @@ class ProviderFailuresTest {
 
     @Test
     void http5xxIsUnavailableAndRetryable() {
-        var failure = failureOf(request -> {
+        var failure = failureOf((request, effects) -> {
             throw ProviderException.http(503, null, null);
         });
         assertThat(failure.errorCode()).isEqualTo("provider_unavailable");
@@ -62,7 +62,7 @@ class ProviderFailuresTest {
 
     @Test
     void otherHttp4xxIsRejected() {
-        var failure = failureOf(request -> {
+        var failure = failureOf((request, effects) -> {
             throw ProviderException.http(401, null, null);
         });
         assertThat(failure.errorCode()).isEqualTo("provider_rejected");
@@ -71,17 +71,17 @@ class ProviderFailuresTest {
 
     @Test
     void smtp5xxIsRejectedAndSmtp4xxIsUnavailable() {
-        assertThat(failureOf(request -> {
+        assertThat(failureOf((request, effects) -> {
             throw ProviderException.smtp(550);
         }).errorCode()).isEqualTo("provider_rejected");
-        assertThat(failureOf(request -> {
+        assertThat(failureOf((request, effects) -> {
             throw ProviderException.smtp(421);
         }).errorCode()).isEqualTo("provider_unavailable");
     }
 
     @Test
     void refusedConnectionIsUnavailable() {
-        var failure = failureOf(request -> {
+        var failure = failureOf((request, effects) -> {
             throw new ConnectException("Connection refused");
         });
         assertThat(failure.errorCode()).isEqualTo("provider_unavailable");
@@ -92,7 +92,7 @@ class ProviderFailuresTest {
     @Test
     void providerThatNeverAnswersTimesOutAsUnavailableWithinItsTimeout() {
         long start = System.nanoTime();
-        var failure = failureOf(request -> {
+        var failure = failureOf((request, effects) -> {
             new CountDownLatch(1).await();
             return "never";
         }, Duration.ofMillis(200));
@@ -106,24 +106,24 @@ class ProviderFailuresTest {
     @Test
     void unexpectedExceptionIsNotAProviderFailure() {
         assertThat(ProviderFailures.classify(new NullPointerException())).isEmpty();
-        Provider<String, String> buggy = request -> {
+        Provider<String, String> buggy = (request, effects) -> {
             throw new IllegalArgumentException("bug");
         };
-        assertThatThrownBy(() -> ProviderCalls.call(buggy, "x", TIMEOUT)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> ProviderCalls.call(buggy, "x", new Effects(), TIMEOUT)).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
     void anErrorInTheProviderPropagatesInsteadOfBecomingAFailure() {
-        Provider<String, String> exhausted = request -> {
+        Provider<String, String> exhausted = (request, effects) -> {
             throw new StackOverflowError("deep");
         };
-        assertThatThrownBy(() -> ProviderCalls.call(exhausted, "x", TIMEOUT)).isInstanceOf(StackOverflowError.class);
+        assertThatThrownBy(() -> ProviderCalls.call(exhausted, "x", new Effects(), TIMEOUT)).isInstanceOf(StackOverflowError.class);
     }
 
     @Test
     void answerIsReturnedWhenTheProviderSucceeds() throws Exception {
-        Provider<String, String> exclaim = request -> request + "!";
-        String answer = ProviderCalls.call(exclaim, "ok", TIMEOUT);
+        Provider<String, String> exclaim = (request, effects) -> request + "!";
+        String answer = ProviderCalls.call(exclaim, "ok", new Effects(), TIMEOUT);
         assertThat(answer).isEqualTo("ok!");
     }
 
@@ -139,7 +139,7 @@ class ProviderFailuresTest {
 
     private static ProviderFailure failureOf(Provider<String, String> provider, Duration timeout) {
         try {
-            ProviderCalls.call(provider, "request", timeout);
+            ProviderCalls.call(provider, "request", new Effects(), timeout);
         } catch (ProviderCalls.ProviderFailedException e) {
             return e.failure();
         }

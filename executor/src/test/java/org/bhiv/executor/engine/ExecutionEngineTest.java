@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.bhiv.executor.adapters.Effects;
 import org.bhiv.executor.adapters.Adapter;
 import org.bhiv.executor.adapters.AdapterCall;
 import org.bhiv.executor.adapters.AdapterOutcome;
@@ -53,17 +54,17 @@ class ExecutionEngineTest {
 
     @Test
     void adapterDefectBecomesInternalExecutionErrorAndTheEngineKeepsWorking() {
-        var outcome = engine.run("t1", "t1", payload("broken"));
+        var outcome = engine.run("t1", "t1", payload("broken"), new Effects());
 
         assertThat(outcome.success()).isFalse();
         assertThat(outcome.result().path("error_code").asText()).isEqualTo("internal_execution_error");
         assertThat(outcome.result().path("message").asText()).doesNotContain("a defect");
-        assertThat(engine.run("t2", "t2", payload("fine")).success()).isTrue();
+        assertThat(engine.run("t2", "t2", payload("fine"), new Effects()).success()).isTrue();
     }
 
     @Test
     void anUndeclaredCheckedExceptionIsADefectToo() {
-        var outcome = engine.run("t5", "t5", payload("sneaky"));
+        var outcome = engine.run("t5", "t5", payload("sneaky"), new Effects());
 
         assertThat(outcome.success()).isFalse();
         assertThat(outcome.result().path("error_code").asText()).isEqualTo("internal_execution_error");
@@ -73,14 +74,14 @@ class ExecutionEngineTest {
 
     @Test
     void anErrorIsNotSwallowedAsAFailedExecution() {
-        assertThatThrownBy(() -> engine.run("t6", "t6", payload("exhausted")))
+        assertThatThrownBy(() -> engine.run("t6", "t6", payload("exhausted"), new Effects()))
                 .isInstanceOf(OutOfMemoryError.class).hasMessage("simulated");
-        assertThat(engine.run("t7", "t7", payload("fine")).success()).isTrue();
+        assertThat(engine.run("t7", "t7", payload("fine"), new Effects()).success()).isTrue();
     }
 
     @Test
     void successEnvelopeCarriesTraceIdTimestampProviderAndAdapterFields() {
-        var result = engine.run("t3", "k3", payload("fine")).result();
+        var result = engine.run("t3", "k3", payload("fine"), new Effects()).result();
 
         assertThat(result.path("success").asBoolean()).isTrue();
         assertThat(result.path("trace_id").asText()).isEqualTo("t3");
@@ -91,7 +92,7 @@ class ExecutionEngineTest {
 
     @Test
     void unsupportedActionTypeNamesTheSupportedOnesAndIsNotATagValue() {
-        var outcome = engine.run("t4", "t4", payload("teleport"));
+        var outcome = engine.run("t4", "t4", payload("teleport"), new Effects());
 
         assertThat(outcome.actionType()).isEqualTo("unsupported");
         assertThat(outcome.result().path("error_code").asText()).isEqualTo("unsupported_action_type");

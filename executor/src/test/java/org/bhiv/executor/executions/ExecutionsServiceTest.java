@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.helidon.webclient.api.HttpClientResponse;
 import io.helidon.webclient.api.WebClient;
 import io.helidon.webserver.WebServer;
+import org.bhiv.executor.ExecutorConfig;
 import org.bhiv.executor.store.ClaimOutcome;
 import org.bhiv.executor.store.Database;
 import org.bhiv.executor.store.ExecutionRecord;
@@ -52,7 +53,7 @@ class ExecutionsServiceTest {
                 "karma", Map.of("state", "pending", "attempts", 2)));
         server = Servers.start(Configs.create(Map.of("server.port", "0", "logging.file", "")),
                 routing -> routing.addFilter(BearerTokenFilter.create(tokens, "executor"))
-                        .register("/api/workflow/executions", new ExecutionsService(store, deliveries)),
+                        .register("/api/workflow/executions", new ExecutionsService(store, deliveries, ExecutorConfig.DEFAULT_READERS)),
                 List.of());
         client = WebClient.builder().baseUri("http://localhost:" + server.port()).build();
 

@@ -73,7 +73,7 @@ class IntegrationEventsTest {
     void failedExecutionWithoutOptionalFieldsUsesTheContractDefaults() {
         var result = Json.mapper().createObjectNode().put("success", false).put("trace_id", "t")
                 .put("error_code", "missing_action_type").put("message", "action_type is required");
-        var execution = new CompletedExecution("e1", "t", null, null, "failed", null, null, null, result, 3,
+        var execution = OutboxFixture.completed("e1", "t", null, null, "failed", null, null, null, result, 3,
                 Instant.parse("2026-01-02T00:00:00Z"), null);
 
         JsonNode karma = IntegrationEvents.karmaBody(execution).get("data");
@@ -162,7 +162,7 @@ class IntegrationEventsTest {
     void aResultTooLargeForBucketIsSummarisedKeepingItsShortIdentifiers() {
         var result = Json.mapper().createObjectNode().put("success", true).put("task_id", "task_0123456789abcdef")
                 .put("task_status", "CREATED").put("description", "x".repeat(60_000));
-        var execution = new CompletedExecution("e1", "t", "t", "task", "success", null, null, null, result, 3,
+        var execution = OutboxFixture.completed("e1", "t", "t", "task", "success", null, null, null, result, 3,
                 Instant.parse("2026-01-02T00:00:00Z"), null);
 
         JsonNode sent = IntegrationEvents.bucketBody(execution, REDACTION).get("event_data").get("execution_result");

@@ -11,11 +11,14 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import io.helidon.metrics.api.MeterRegistry;
 import io.helidon.metrics.api.Tag;
 import io.helidon.service.registry.Services;
+import org.bhiv.executor.execution.ActionType;
+import org.bhiv.executor.execution.Execution;
 import org.bhiv.executor.store.Database;
 import org.bhiv.executor.store.StoreConfig;
 import org.bhiv.server.Json;
@@ -65,28 +68,44 @@ final class OutboxFixture implements AutoCloseable {
         return IntegrationsConfig.create(Config.just(ConfigSources.create(map)).get("integrations"));
     }
 
-    static CompletedExecution execution(String traceId) {
+    /**
+     * An execution as the pipeline builds it, from the fields the outbox reads.
+     *
+     * @param idempotencyKey {@code null} = the trace_id
+     * @param actionType     the recorded action type, {@code null} when the request named none
+     */
+    static Execution completed(String executionId, String traceId, String idempotencyKey, String actionType,
+                               String status, String product, String userId, String role, ObjectNode result,
+                               long durationMs, Instant finishedAt, String traceparent) {
+        boolean success = status.equals("success");
+        return new Execution(executionId, traceId, idempotencyKey == null ? traceId : idempotencyKey,
+                ActionType.of(actionType, actionType == null ? "none" : actionType), success,
+                success ? null : result.path("error_code").asText("failed"), false, result, finishedAt, durationMs,
+                finishedAt, "bhiv_core", userId, product, role, traceparent);
+    }
+
+    static Execution execution(String traceId) {
         return execution(traceId, traceId, "success");
     }
 
-    static CompletedExecution execution(String traceId, String idempotencyKey, String status) {
-        JsonNode result = Json.mapper().createObjectNode()
+    static Execution execution(String traceId, String idempotencyKey, String status) {
+        ObjectNode result = Json.mapper().createObjectNode()
                 .put("success", status.equals("success"))
                 .put("trace_id", traceId)
                 .put("whatsapp_message_id", "wa_0123456789abcdef")
                 .put("recipient", "+919876543210")
                 .put("message", "Hello there")
                 .put("status", "SENT");
-        return new CompletedExecution("exec-" + idempotencyKey, traceId, idempotencyKey, "whatsapp", status,
+        return completed("exec-" + idempotencyKey, traceId, idempotencyKey, "whatsapp", status,
                 "gurukul", "user-7", "volunteer", result, 12, Instant.parse("2026-01-02T03:04:05.678Z"), null);
     }
 
     /** Enqueues in a committed transaction, then wakes the dispatcher, as the store does. */
-    int enqueueCommitted(CompletedExecution execution) throws Exception {
+    int enqueueCommitted(Execution execution) throws Exception {
         int written;
         try (Connection c = db.dataSource().getConnection()) {
             c.setAutoCommit(false);
-            written = outbox.enqueue(c, execution);
+            written = outbox.enqueue(c, outbox.eventsOf(execution));
             c.commit();
         }
         outbox.afterCommit();

@@ -41,7 +41,7 @@ class AdapterStoresTest {
         var tasks = new JdbcTaskStore(db);
         var task = new Task("task_0123456789abcdef", "t-1", "Call back", null, "user-7", Task.CREATED, NOW);
 
-        tasks.save(task);
+        commit(tasks.saving(task));
 
         assertThat(tasks.find("task_0123456789abcdef")).contains(task);
         assertThat(tasks.find("task_unknown")).isEmpty();
@@ -79,17 +79,17 @@ class AdapterStoresTest {
         }
         var tasks = new JdbcTaskStore(db);
         var after = new Task("task_ffffffffffffffff", "t-int", "after", null, "system", Task.CREATED, NOW);
-        tasks.save(after);
+        commit(tasks.saving(after));
         assertThat(tasks.find("task_ffffffffffffffff")).contains(after);
     }
 
     @Test
     void savingATaskIdAgainReplacesTheTask() {
         var tasks = new JdbcTaskStore(db);
-        tasks.save(new Task("task_1111111111111111", "t-2", "first", "d", "system", Task.CREATED, NOW));
+        commit(tasks.saving(new Task("task_1111111111111111", "t-2", "first", "d", "system", Task.CREATED, NOW)));
         var second = new Task("task_1111111111111111", "t-2", "second", "d", "system", Task.CREATED, NOW.plusSeconds(1));
 
-        tasks.save(second);
+        commit(tasks.saving(second));
 
         assertThat(tasks.find("task_1111111111111111")).contains(second);
     }
@@ -102,18 +102,26 @@ class AdapterStoresTest {
         content.put("description", null);
         content.put("attempt", 1);
 
-        recorder.record("t-sb", "whatsapp", "wa_1", content);
-        recorder.record("t-other", "email", "email_2", Map.of("n", 2));
-        recorder.record("t-sb", "email", "email_3", Map.of("n", 3));
+        commit(recorder.recording("t-sb", "whatsapp", "wa_1", content));
+        commit(recorder.recording("t-other", "email", "email_2", Map.of("n", 2)));
+        commit(recorder.recording("t-sb", "email", "email_3", Map.of("n", 3)));
         assertThat(recorder.recorded("t-sb")).extracting(SandboxRecord::providerMessageId)
                 .containsExactly("wa_1", "email_3");
         assertThat(recorder.recorded("t-sb").get(0))
                 .isEqualTo(new SandboxRecord("t-sb", "whatsapp", "wa_1", NOW, content));
 
-        recorder.record("t-sb", "whatsapp", "wa_1", Map.of("n", 4));
+        commit(recorder.recording("t-sb", "whatsapp", "wa_1", Map.of("n", 4)));
         assertThat(recorder.recorded("t-sb")).extracting(SandboxRecord::providerMessageId)
                 .containsExactly("email_3", "wa_1");
         assertThat(recorder.recorded("t-sb").get(1).content()).isEqualTo(Map.of("n", 4));
         assertThat(recorder.recorded("t-none")).isEmpty();
+    }
+
+    /** Commits one write as an execution's transaction would. */
+    private static void commit(TransactionalWrite write) {
+        db.transactions().write("test write", c -> {
+            write.write(c);
+            return null;
+        });
     }
 }

@@ -60,19 +60,15 @@ public final class AiAdapter implements Adapter {
         }
         String requestedAt = clock.instant().toString();
         var request = new AiRequest(call.traceId(), call.id("ai_"), prompt.get());
-        AiReply reply;
-        try {
-            reply = ProviderCalls.call(provider, request, config.timeout());
-        } catch (ProviderCalls.ProviderFailedException e) {
-            return new AdapterOutcome.ProviderFailed(config.provider(), e.failure());
-        }
-        var fields = new LinkedHashMap<String, Object>();
-        fields.put("request_id", request.requestId());
-        fields.put("prompt", request.prompt());
-        fields.put("response", reply.response());
-        fields.put("model", reply.model());
-        fields.put("health", "OK");
-        fields.put("requested_at", requestedAt);
-        return new AdapterOutcome.Succeeded(config.provider(), fields);
+        return ProviderCalls.outcome(config, provider, request, call.effects(), reply -> {
+            var fields = new LinkedHashMap<String, Object>();
+            fields.put("request_id", request.requestId());
+            fields.put("prompt", request.prompt());
+            fields.put("response", reply.response());
+            fields.put("model", reply.model());
+            fields.put("health", "OK");
+            fields.put("requested_at", requestedAt);
+            return fields;
+        });
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.bhiv.executor.adapters.Effects;
 import org.bhiv.executor.adapters.Provider;
 import org.bhiv.executor.adapters.ProviderContext;
 import org.bhiv.executor.adapters.ProviderHttp;
@@ -33,7 +34,7 @@ final class OpenAiProvider implements Provider<AiRequest, AiReply> {
     }
 
     @Override
-    public AiReply call(AiRequest request) throws Exception {
+    public AiReply call(AiRequest request, Effects effects) throws Exception {
         ObjectNode body = Json.mapper().createObjectNode().put("model", config.model());
         body.putArray("messages").addObject().put("role", "user").put("content", request.prompt());
         JsonNode answer = http.postJson(config.completionsUri(), config.apiKey(), body, error -> null);

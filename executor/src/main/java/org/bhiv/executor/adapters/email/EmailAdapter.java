@@ -84,17 +84,14 @@ public final class EmailAdapter implements Adapter {
             return new AdapterOutcome.Invalid("missing_body", "body is required and must be a non-empty string.");
         }
         var request = new EmailMessage(call.traceId(), call.id("email_"), recipient.get(), subject.get(), body.get());
-        try {
-            ProviderCalls.call(provider, request, config.timeout());
-        } catch (ProviderCalls.ProviderFailedException e) {
-            return new AdapterOutcome.ProviderFailed(config.provider(), e.failure());
-        }
-        var fields = new LinkedHashMap<String, Object>();
-        fields.put("message_id", request.messageId());
-        fields.put("recipient", request.recipient());
-        fields.put("subject", request.subject());
-        fields.put("status", "SENT");
-        fields.put("sent_at", clock.instant().toString());
-        return new AdapterOutcome.Succeeded(config.provider(), fields);
+        return ProviderCalls.outcome(config, provider, request, call.effects(), sent -> {
+            var fields = new LinkedHashMap<String, Object>();
+            fields.put("message_id", request.messageId());
+            fields.put("recipient", request.recipient());
+            fields.put("subject", request.subject());
+            fields.put("status", "SENT");
+            fields.put("sent_at", clock.instant().toString());
+            return fields;
+        });
     }
 }

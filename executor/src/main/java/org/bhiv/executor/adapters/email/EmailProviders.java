@@ -1,5 +1,9 @@
 package org.bhiv.executor.adapters.email;
 
+import java.util.LinkedHashMap;
+
+import org.bhiv.executor.adapters.ProviderContext;
+import org.bhiv.executor.adapters.SandboxProvider;
 import org.bhiv.executor.adapters.Provider;
 import org.bhiv.executor.adapters.ProviderFactory;
 
@@ -12,10 +16,21 @@ public final class EmailProviders {
     /** Providers known by name; the answer is the provider's message identifier. */
     public static final ProviderFactory<Provider<EmailMessage, String>> FACTORY =
             ProviderFactory.<Provider<EmailMessage, String>>builder("email")
-                    .add("sandbox", SandboxEmailProvider::new)
+                    .add("sandbox", EmailProviders::sandbox)
                     .add(SmtpConfig.NAME, SmtpEmailProvider::new)
                     .build();
 
     private EmailProviders() {
+    }
+
+    /** Sends nothing: records the email it would have sent and answers with its identifier. */
+    private static Provider<EmailMessage, String> sandbox(ProviderContext context) {
+        return SandboxProvider.of("email", context, message -> {
+            var content = new LinkedHashMap<String, Object>();
+            content.put("to", message.recipient());
+            content.put("subject", message.subject());
+            content.put("body", message.body());
+            return new SandboxProvider.Send(message.traceId(), message.messageId(), content);
+        }, EmailMessage::messageId);
     }
 }

@@ -14,6 +14,7 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import org.bhiv.executor.adapters.Effects;
 import org.bhiv.executor.adapters.Provider;
 import org.bhiv.executor.adapters.ProviderContext;
 import org.bhiv.executor.adapters.ProviderException;
@@ -45,7 +46,7 @@ final class SmtpEmailProvider implements Provider<EmailMessage, String> {
     }
 
     @Override
-    public String call(EmailMessage request) throws Exception {
+    public String call(EmailMessage request, Effects effects) throws Exception {
         MimeMessage mail = new IdentifiedMessage(session, messageIdHeader(request.messageId()));
         mail.setFrom(config.from());
         try {

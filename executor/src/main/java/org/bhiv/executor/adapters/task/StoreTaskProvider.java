@@ -2,6 +2,7 @@ package org.bhiv.executor.adapters.task;
 
 import java.util.LinkedHashMap;
 
+import org.bhiv.executor.adapters.Effects;
 import org.bhiv.executor.adapters.Provider;
 import org.bhiv.executor.adapters.SandboxFaults;
 import org.bhiv.executor.adapters.SandboxRecorder;
@@ -28,15 +29,15 @@ final class StoreTaskProvider implements Provider<Task, Task> {
     }
 
     @Override
-    public Task call(Task task) throws Exception {
+    public Task call(Task task, Effects effects) throws Exception {
         faults.apply();
-        store.save(task);
+        effects.add(store.saving(task));
         if (recorder != null) {
             var content = new LinkedHashMap<String, Object>();
             content.put("title", task.title());
             content.put("description", task.description());
             content.put("user_id", task.userId());
-            recorder.record(task.traceId(), "task", task.taskId(), content);
+            effects.add(recorder.recording(task.traceId(), "task", task.taskId(), content));
         }
         return task;
     }

@@ -64,16 +64,13 @@ public final class TaskAdapter implements Adapter {
                 PayloadFields.text(payload, "description").orElse(null),
                 PayloadFields.text(payload, "user_id").orElse("system"),
                 Task.CREATED, clock.instant());
-        try {
-            task = ProviderCalls.call(provider, task, config.timeout());
-        } catch (ProviderCalls.ProviderFailedException e) {
-            return new AdapterOutcome.ProviderFailed(config.provider(), e.failure());
-        }
-        var fields = new LinkedHashMap<String, Object>();
-        fields.put("task_id", task.taskId());
-        fields.put("task_status", task.status());
-        fields.put("reference", task.reference());
-        fields.put("created_at", task.createdAt().toString());
-        return new AdapterOutcome.Succeeded(config.provider(), fields);
+        return ProviderCalls.outcome(config, provider, task, call.effects(), created -> {
+            var fields = new LinkedHashMap<String, Object>();
+            fields.put("task_id", created.taskId());
+            fields.put("task_status", created.status());
+            fields.put("reference", created.reference());
+            fields.put("created_at", created.createdAt().toString());
+            return fields;
+        });
     }
 }

@@ -12,20 +12,21 @@ import org.bhiv.server.auth.Caller;
 
 /**
  * {@code GET /api/tasks/{task_id}}: a task created by the task adapter, 404
- * {@code task_not_found} when unknown. Requires {@code operator} or {@code bhiv_core} when
- * tokens are configured.
+ * {@code task_not_found} when unknown. Requires one of
+ * {@code executor.callers.read} when tokens are configured.
  */
 public final class TaskService implements HttpService {
 
-    private static final Set<String> READERS = Set.of("operator", "bhiv_core");
-
     private final TaskStore store;
+    private final Set<String> readers;
 
     /**
-     * @param store the store to read
+     * @param store   the store to read
+     * @param readers the identities that may read tasks ({@code executor.callers.read})
      */
-    public TaskService(TaskStore store) {
+    public TaskService(TaskStore store, Set<String> readers) {
         this.store = store;
+        this.readers = Set.copyOf(readers);
     }
 
     @Override
@@ -34,7 +35,7 @@ public final class TaskService implements HttpService {
     }
 
     private void task(ServerRequest req, ServerResponse res) {
-        Caller.of(req).require(READERS);
+        Caller.of(req).require(readers);
         String taskId = req.path().pathParameters().get("task_id");
         Task task = store.find(taskId)
                 .orElseThrow(() -> ProblemException.of(404, "task_not_found", "No task has this task_id."));

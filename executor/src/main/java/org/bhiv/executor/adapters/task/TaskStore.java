@@ -2,19 +2,23 @@ package org.bhiv.executor.adapters.task;
 
 import java.util.Optional;
 
+import org.bhiv.executor.store.TransactionalWrite;
+
 /**
- * Where tasks live. Implementations are thread-safe. The default is {@link InMemoryTaskStore};
- * a database-backed store replaces it in {@code Main}.
+ * Where tasks live. Implementations are thread-safe. The one in service is the
+ * database's.
  */
 public interface TaskStore {
 
     /**
-     * Stores a task. Saving a task whose id is already stored replaces it (a re-executed
-     * request derives the same id and stores the same task).
+     * The write that stores a task, to commit with its execution ({@link org.bhiv.executor.adapters.Effects}).
+     * Saving a task whose id is already stored replaces it (a re-executed request derives the
+     * same id and stores the same task).
      *
      * @param task the task
+     * @return the write
      */
-    void save(Task task);
+    TransactionalWrite saving(Task task);
 
     /**
      * @param taskId a task id

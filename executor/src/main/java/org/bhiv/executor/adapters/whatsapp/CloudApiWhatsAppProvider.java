@@ -2,6 +2,7 @@ package org.bhiv.executor.adapters.whatsapp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.bhiv.executor.adapters.Effects;
 import org.bhiv.executor.adapters.Provider;
 import org.bhiv.executor.adapters.ProviderContext;
 import org.bhiv.executor.adapters.ProviderHttp;
@@ -30,7 +31,7 @@ final class CloudApiWhatsAppProvider implements Provider<WhatsAppMessage, String
     }
 
     @Override
-    public String call(WhatsAppMessage request) throws Exception {
+    public String call(WhatsAppMessage request, Effects effects) throws Exception {
         ObjectNode body = Json.mapper().createObjectNode()
                 .put("messaging_product", "whatsapp")
                 .put("to", request.recipient().substring(1))

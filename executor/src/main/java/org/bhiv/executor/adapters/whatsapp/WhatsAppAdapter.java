@@ -75,21 +75,17 @@ public final class WhatsAppAdapter implements Adapter {
             return new AdapterOutcome.Invalid("message_too_long", "message must be at most " + MAX_MESSAGE + " characters.");
         }
         var request = new WhatsAppMessage(call.traceId(), call.id("wa_"), recipient.get(), message.get());
-        String providerMessageId;
-        try {
-            providerMessageId = ProviderCalls.call(provider, request, config.timeout());
-        } catch (ProviderCalls.ProviderFailedException e) {
-            return new AdapterOutcome.ProviderFailed(config.provider(), e.failure());
-        }
-        var fields = new LinkedHashMap<String, Object>();
-        fields.put("whatsapp_message_id", request.messageId());
-        fields.put("recipient", request.recipient());
-        fields.put("message", request.message());
-        fields.put("status", "SENT");
-        fields.put("sent_at", clock.instant().toString());
-        if (providerMessageId != null && !providerMessageId.equals(request.messageId())) {
-            fields.put("provider_message_id", providerMessageId);
-        }
-        return new AdapterOutcome.Succeeded(config.provider(), fields);
+        return ProviderCalls.outcome(config, provider, request, call.effects(), providerMessageId -> {
+            var fields = new LinkedHashMap<String, Object>();
+            fields.put("whatsapp_message_id", request.messageId());
+            fields.put("recipient", request.recipient());
+            fields.put("message", request.message());
+            fields.put("status", "SENT");
+            fields.put("sent_at", clock.instant().toString());
+            if (providerMessageId != null && !providerMessageId.equals(request.messageId())) {
+                fields.put("provider_message_id", providerMessageId);
+            }
+            return fields;
+        });
     }
 }

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.bhiv.executor.adapters.Effects;
 import org.bhiv.executor.adapters.ExecutionIds;
 import org.bhiv.executor.adapters.RealProviderFixture;
 import org.bhiv.executor.adapters.ScriptedHttpServer;
@@ -164,6 +165,7 @@ class OpenAiProviderTest {
 
     private static JsonNode ask(Map<String, String> config) {
         var engine = RealProviderFixture.engine("ai", config, AiAdapter::create);
-        return engine.run("trace-1", "key-1", RealProviderFixture.payload("ai", Map.of("prompt", "When should we ship?"))).result();
+        return engine.run("trace-1", "key-1", RealProviderFixture.payload("ai", Map.of("prompt", "When should we ship?")),
+                new Effects()).result();
     }
 }

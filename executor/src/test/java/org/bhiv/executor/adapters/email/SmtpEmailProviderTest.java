@@ -11,6 +11,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
+import org.bhiv.executor.adapters.Effects;
 import org.bhiv.executor.adapters.ExecutionIds;
 import org.bhiv.executor.adapters.RealProviderFixture;
 import org.bhiv.executor.adapters.ScriptedHttpServer;
@@ -63,7 +64,7 @@ class SmtpEmailProviderTest {
         assertFailure(send(config), "provider_unavailable", true);
         assertThat(MAIL.getReceivedMessages()).isEmpty();
         var provider = new SmtpEmailProvider(SmtpConfig.create(RealProviderFixture.context("email", config).config()));
-        assertThatThrownBy(() -> provider.call(new EmailMessage("t", "email_0", "customer@example.org", "s", "b")))
+        assertThatThrownBy(() -> provider.call(new EmailMessage("t", "email_0", "customer@example.org", "s", "b"), new Effects()))
                 .isInstanceOf(java.io.IOException.class)
                 .satisfies(e -> assertThat(causes(e)).anyMatch(javax.net.ssl.SSLHandshakeException.class::isInstance));
     }
@@ -84,7 +85,7 @@ class SmtpEmailProviderTest {
                 "subject", injecting, "body", "b"));
 
         // The adapter refuses it ...
-        JsonNode refused = engine.run("trace-1", "key-1", payload).result();
+        JsonNode refused = engine.run("trace-1", "key-1", payload, new Effects()).result();
         assertThat(refused.path("error_code").asText()).isEqualTo("invalid_subject");
         assertThat(refused.path("retryable").asBoolean()).isFalse();
         assertThat(MAIL.getReceivedMessages()).isEmpty();
@@ -92,7 +93,7 @@ class SmtpEmailProviderTest {
         // ... and the provider, called directly, still folds line breaks (defence in depth).
         var provider = new SmtpEmailProvider(SmtpConfig.create(
                 RealProviderFixture.context("email", config(MAIL.getSmtp().getPort())).config()));
-        provider.call(new EmailMessage("trace-2", "email_0123456789abcdef", "customer@example.org", injecting, "b"));
+        provider.call(new EmailMessage("trace-2", "email_0123456789abcdef", "customer@example.org", injecting, "b"), new Effects());
         MimeMessage mail = MAIL.getReceivedMessages()[0];
         assertThat(mail.getHeader("X-Injected")).isNull();
         assertThat(mail.getHeader("Bcc")).isNull();
@@ -103,7 +104,7 @@ class SmtpEmailProviderTest {
     void anAddressNoMailServerWouldTakeIsRejectedBeforeConnecting() {
         var engine = RealProviderFixture.engine("email", config(MAIL.getSmtp().getPort()), EmailAdapter::create);
         var payload = RealProviderFixture.payload("email", Map.of("recipient", "a,b@example.org", "subject", "s", "body", "b"));
-        JsonNode result = engine.run("trace-1", "key-1", payload).result();
+        JsonNode result = engine.run("trace-1", "key-1", payload, new Effects()).result();
         assertFailure(result, "provider_rejected", false);
         assertThat(MAIL.getReceivedMessages()).isEmpty();
     }
@@ -250,6 +251,6 @@ class SmtpEmailProviderTest {
         var engine = RealProviderFixture.engine("email", config, EmailAdapter::create);
         var payload = RealProviderFixture.payload("email", Map.of("recipient", "customer@example.org",
                 "subject", "Your order — shipped", "body", "It left the warehouse today."));
-        return engine.run("trace-1", "key-1", payload).result();
+        return engine.run("trace-1", "key-1", payload, new Effects()).result();
     }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.bhiv.executor.adapters.Effects;
 import org.bhiv.executor.adapters.ExecutionIds;
 import org.bhiv.executor.adapters.RealProviderFixture;
 import org.bhiv.executor.adapters.ScriptedHttpServer;
@@ -225,6 +226,6 @@ class CloudApiWhatsAppProviderTest {
         ExecutionEngine engine = RealProviderFixture.engine("whatsapp", config, WhatsAppAdapter::create);
         ObjectNode payload = RealProviderFixture.payload("whatsapp",
                 Map.of("recipient", "+919876543210", "message", "Your order shipped"));
-        return engine.run("trace-1", "key-1", payload).result();
+        return engine.run("trace-1", "key-1", payload, new Effects()).result();
     }
 }

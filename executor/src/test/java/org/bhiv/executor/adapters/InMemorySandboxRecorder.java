@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.bhiv.executor.store.TransactionalWrite;
+
 /**
- * A thread-safe {@link SandboxRecorder} in memory, lost at restart. The default until a
- * database-backed recorder is wired in {@code Main}.
+ * A thread-safe {@link SandboxRecorder} in memory, for tests that run adapters without a
+ * database: its writes ignore the connection and take effect when run.
  */
 public final class InMemorySandboxRecorder implements SandboxRecorder {
 
@@ -23,9 +25,10 @@ public final class InMemorySandboxRecorder implements SandboxRecorder {
     }
 
     @Override
-    public void record(String traceId, String actionType, String providerMessageId, Map<String, Object> content) {
+    public TransactionalWrite recording(String traceId, String actionType, String providerMessageId,
+                                        Map<String, Object> content) {
         var record = new SandboxRecord(traceId, actionType, providerMessageId, clock.instant(), content);
-        byTrace.compute(traceId, (id, records) -> {
+        return connection -> byTrace.compute(traceId, (id, records) -> {
             var updated = records == null ? new ArrayList<SandboxRecord>() : new ArrayList<>(records);
             updated.removeIf(r -> r.providerMessageId().equals(providerMessageId));
             updated.add(record);

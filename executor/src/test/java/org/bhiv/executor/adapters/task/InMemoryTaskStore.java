@@ -4,16 +4,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.bhiv.executor.store.TransactionalWrite;
+
 /**
- * A thread-safe {@link TaskStore} in memory, lost at restart.
+ * A thread-safe {@link TaskStore} in memory, for tests that run the task adapter without a
+ * database: its writes ignore the connection and take effect when run.
  */
 public final class InMemoryTaskStore implements TaskStore {
 
     private final Map<String, Task> tasks = new ConcurrentHashMap<>();
 
     @Override
-    public void save(Task task) {
-        tasks.put(task.taskId(), task);
+    public TransactionalWrite saving(Task task) {
+        return connection -> tasks.put(task.taskId(), task);
     }
 
     @Override
