@@ -5,6 +5,7 @@ ARG MODULE
 WORKDIR /src
 COPY .mvn/ .mvn/
 COPY mvnw pom.xml ./
+COPY trace-context/ trace-context/
 COPY server-common/ server-common/
 COPY core-bridge/ core-bridge/
 COPY executor/ executor/

@@ -34,7 +34,7 @@ jars_stale() { # <repo root> <module>...: true when a jar is missing or older th
   for module in "$@"; do
     jar=$(module_jar "$root" "$module")
     [[ -f "$jar" ]] || return 0
-    if [[ -n $(find "$root/$module/src/main" "$root/server-common/src/main" "$root/core-bridge/src/main" \
+    if [[ -n $(find "$root/$module/src/main" "$root/server-common/src/main" "$root/core-bridge/src/main" "$root/trace-context/src/main" \
                     "$root/pom.xml" "$root/$module/pom.xml" -newer "$jar" -type f -print -quit 2>/dev/null) ]]; then
       return 0
     fi

@@ -73,7 +73,9 @@ class WorkflowClientDeliveryTest {
         assertThat(request.header("Content-Type")).isEqualTo("application/json");
         assertThat(request.header("Authorization")).isEqualTo("Bearer core-token");
         assertThat(request.header("X-Trace-Id")).isEqualTo("trace-2");
-        assertThat(request.header("traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+        assertThat(request.header("traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01")
+                // the shared rule (trace-context): SHA-256("trace-2"), first 32 hex, as the executor derives it too
+                .startsWith("00-da62c78ef08080958f79ea5d8ab7e490-");
         var body = request.body();
         assertThat(body.path("trace_id").asText()).isEqualTo("trace-2");
         assertThat(body.path("decision").asText()).isEqualTo("workflow");

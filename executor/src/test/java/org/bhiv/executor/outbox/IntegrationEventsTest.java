@@ -181,6 +181,8 @@ class IntegrationEventsTest {
         String derived = Traceparent.forEvent(null, "trace-1", "evt_a");
         assertThat(Traceparent.isValid(derived)).isTrue();
         assertThat(derived).isEqualTo(Traceparent.forEvent("garbage", "trace-1", "evt_a"));
+        // the shared rule (trace-context), the same value core-bridge's TraceParentTest pins
+        assertThat(derived).startsWith("00-17fe6f303311c0b164b937e419518c1f-");
         assertThat(Traceparent.forEvent(null, "trace-1", "evt_b").substring(0, 36))
                 .as("one trace per decision").isEqualTo(derived.substring(0, 36));
 
