@@ -12,11 +12,11 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.HttpService;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.bhiv.executor.adapters.AdapterConfig;
-import org.bhiv.executor.adapters.ProviderContext;
-import org.bhiv.executor.adapters.SandboxRecorder;
-import org.bhiv.executor.adapters.SandboxService;
 import org.bhiv.executor.adapters.ai.AiAdapter;
 import org.bhiv.executor.adapters.email.EmailAdapter;
+import org.bhiv.executor.adapters.provider.ProviderContext;
+import org.bhiv.executor.adapters.sandbox.SandboxRecorder;
+import org.bhiv.executor.adapters.sandbox.SandboxService;
 import org.bhiv.executor.adapters.task.TaskAdapter;
 import org.bhiv.executor.adapters.task.TaskService;
 import org.bhiv.executor.adapters.task.TaskStore;
@@ -27,6 +27,7 @@ import org.bhiv.executor.executions.ExecutionsService;
 import org.bhiv.executor.idempotency.Idempotency;
 import org.bhiv.executor.idempotency.IdempotencyConfig;
 import org.bhiv.executor.idempotency.KeyPurger;
+import org.bhiv.executor.outbox.DeliveryStates;
 import org.bhiv.executor.outbox.IntegrationsConfig;
 import org.bhiv.executor.outbox.Outbox;
 import org.bhiv.executor.outbox.OutboxDispatcher;
@@ -111,7 +112,7 @@ public final class Main {
             var endpoints = new Endpoints(
                     new HealthService(anonymous.mode(tokens), executorConfig, counters, storeHealth, outbox::snapshot, clock),
                     new WorkflowService(pipeline, executorConfig.executors(), anonymous, executorConfig.maxBodySize()),
-                    new ExecutionsService(executions, outbox::deliveriesByTrace, executorConfig.readers()),
+                    new ExecutionsService(executions, new DeliveryStates(database)::byTrace, executorConfig.readers()),
                     new TaskService(tasks, executorConfig.readers()),
                     new SandboxService(recorder, executorConfig.readers()));
             return Servers.start(config, routing -> routing(routing.addFeature(shutdown), tokens, endpoints),

@@ -15,7 +15,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
 import org.bhiv.executor.TestExecutor.Answer;
-import org.bhiv.executor.adapters.ScriptedHttpServer;
+import org.bhiv.executor.adapters.provider.ScriptedHttpServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -1,6 +1,7 @@
 package org.bhiv.executor.adapters;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.bhiv.executor.adapters.provider.Effects;
 
 /**
  * One execution handed to an adapter.

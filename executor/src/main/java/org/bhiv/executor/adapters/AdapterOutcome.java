@@ -2,6 +2,8 @@ package org.bhiv.executor.adapters;
 
 import java.util.Map;
 
+import org.bhiv.executor.adapters.provider.ProviderFailure;
+
 /**
  * What an adapter answers: success with its fields, a validation refusal, or a classified
  * provider failure. The engine turns it into the {@code execution_result} envelope.

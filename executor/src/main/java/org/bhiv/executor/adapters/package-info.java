@@ -1,11 +1,8 @@
 /**
- * What every adapter shares: the {@link org.bhiv.executor.adapters.Adapter} contract, its
- * config, the one-method {@link org.bhiv.executor.adapters.Provider} interface with the
- * factory that picks a provider by config name, the timed provider call and the one place
- * where provider failures are classified, deterministic identifiers, and the sandbox recorder.
- * For real providers: {@link org.bhiv.executor.adapters.ProviderSettings} (settings checked at
- * start-up, messages naming key and environment variable), {@link org.bhiv.executor.adapters.ProviderHttp}
- * (the JSON-over-HTTP client) and {@link org.bhiv.executor.adapters.Secret} (a value that never prints).
- * Each adapter lives in its own sub-package.
+ * The adapter contract: {@link org.bhiv.executor.adapters.Adapter} (one per action type, in its
+ * own sub-package), the call it gets ({@link org.bhiv.executor.adapters.AdapterCall}), what it
+ * answers ({@link org.bhiv.executor.adapters.AdapterOutcome}), its validated config, the payload
+ * field readers every adapter validates with, and deterministic identifiers. How a provider is
+ * picked and called lives in {@code adapters.provider}; the sandbox providers in {@code adapters.sandbox}.
  */
 package org.bhiv.executor.adapters;

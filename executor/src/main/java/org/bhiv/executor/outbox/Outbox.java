@@ -14,6 +14,7 @@ import java.util.Map;
 import io.helidon.metrics.api.MeterRegistry;
 import org.bhiv.executor.execution.Execution;
 import org.bhiv.executor.store.Database;
+import org.bhiv.executor.store.OutboxReads;
 import org.bhiv.executor.store.OutboxStore;
 import org.bhiv.executor.store.StoreException;
 import org.bhiv.server.LogSafe;
@@ -25,8 +26,7 @@ import org.bhiv.server.LogSafe;
  * execution result (events and result commit together), then {@link #afterCommit()} once the
  * transaction committed, which wakes the {@link OutboxDispatcher} so delivery starts within
  * milliseconds. {@link #snapshot()} feeds {@code /healthz} (refreshed by the dispatcher every
- * scan interval, so a health request never counts the backlog), {@link #deliveriesByTrace(String)}
- * feeds {@code GET /api/workflow/executions/{trace_id}}.
+ * scan interval, so a health request never counts the backlog).
  */
 public final class Outbox {
 
@@ -34,14 +34,16 @@ public final class Outbox {
 
     private final IntegrationsConfig config;
     private final OutboxStore store;
+    private final OutboxReads reads;
     private final Clock clock;
     private final Map<Sink, SinkMetrics> metrics = new EnumMap<>(Sink.class);
     private final Map<Sink, WakeSignal> signals = new EnumMap<>(Sink.class);
-    private volatile Map<String, SinkStats> snapshot;
+    private volatile Map<Sink, Backlog> lastRead;
 
     private Outbox(Database database, IntegrationsConfig config, MeterRegistry registry, Clock clock) {
         this.config = config;
         this.store = new OutboxStore(database);
+        this.reads = new OutboxReads(database);
         this.clock = clock;
         for (Sink sink : Sink.values()) {
             metrics.put(sink, new SinkMetrics(sink, registry));
@@ -114,18 +116,6 @@ public final class Outbox {
     }
 
     /**
-     * Builds and writes the Bucket and Karma events of an execution; see {@link #enqueue(Connection, List)}.
-     *
-     * @param connection the caller's connection, inside its transaction
-     * @param execution  the completed execution
-     * @return how many events were written
-     * @throws SQLException when the database fails
-     */
-    public int enqueue(Connection connection, Execution execution) throws SQLException {
-        return enqueue(connection, eventsOf(execution));
-    }
-
-    /**
      * @param execution a completed execution
      * @return its Bucket and Karma events, content redacted with this deployment's key; build them
      *         before the transaction, so that the store's writer only inserts them
@@ -149,71 +139,50 @@ public final class Outbox {
      * @return per sink ({@code bucket}, {@code karma}, in that order) the numbers for {@code /healthz}
      */
     public Map<String, SinkStats> stats() {
-        Map<String, OutboxStore.Backlog> backlog;
+        Map<Sink, Backlog> read = new EnumMap<>(Sink.class);
+        long now = clock.millis();
         try {
-            backlog = store.backlog();
+            Map<String, OutboxReads.Backlog> backlog = reads.backlog();
+            for (Sink sink : Sink.values()) {
+                var b = backlog.getOrDefault(sink.wireName(), new OutboxReads.Backlog(0, null));
+                metrics.get(sink).pending(b.count());
+                long age = b.oldestCreatedAt() == null ? 0 : Math.max(0, now - b.oldestCreatedAt().toEpochMilli());
+                read.put(sink, new Backlog(b.count(), age));
+            }
         } catch (StoreException e) {
             LOGGER.log(Level.WARNING, "Outbox backlog cannot be read: " + e.getMessage());
-            backlog = null;
+            for (Sink sink : Sink.values()) {
+                read.put(sink, new Backlog(-1, 0));
+            }
         }
-        long now = clock.millis();
+        lastRead = read;
+        return statsOf(read);
+    }
+
+    /**
+     * @return the backlog of the last {@link #stats()}, at most a scan interval old, with this
+     *         process's counters and sink states as they are now; reads the database only the first time
+     */
+    public Map<String, SinkStats> snapshot() {
+        Map<Sink, Backlog> last = lastRead;
+        return last == null ? stats() : statsOf(last);
+    }
+
+    private Map<String, SinkStats> statsOf(Map<Sink, Backlog> backlog) {
         Map<String, SinkStats> result = new LinkedHashMap<>();
         for (Sink sink : Sink.values()) {
             SinkConfig sinkConfig = config.sink(sink);
             SinkMetrics m = metrics.get(sink);
-            var b = backlog == null ? new OutboxStore.Backlog(-1, null)
-                    : backlog.getOrDefault(sink.wireName(), new OutboxStore.Backlog(0, null));
-            if (b.count() >= 0) {
-                m.pending(b.count());
-            }
+            Backlog b = backlog.get(sink);
             String state = !sinkConfig.enabled() ? "disabled" : m.backingOff() ? "backing_off" : "delivering";
-            long oldestAge = b.oldestCreatedAt() == null ? 0 : Math.max(0, now - b.oldestCreatedAt().toEpochMilli());
             result.put(sink.wireName(), new SinkStats(sinkConfig.enabled(), sinkConfig.url().toString(), state,
-                    b.count(), m.deliveredCount(), m.retriedCount(), m.deadCount(), m.droppedCount(), oldestAge));
-        }
-        snapshot = result;
-        return result;
-    }
-
-    /**
-     * @return the numbers of the last {@link #stats()}, at most a scan interval old, with this
-     *         process's counters and sink states as they are now; reads the database only the first time
-     */
-    public Map<String, SinkStats> snapshot() {
-        Map<String, SinkStats> last = snapshot;
-        if (last == null) {
-            return stats();
-        }
-        Map<String, SinkStats> result = new LinkedHashMap<>();
-        for (Sink sink : Sink.values()) {
-            SinkStats s = last.get(sink.wireName());
-            SinkMetrics m = metrics.get(sink);
-            String state = !s.enabled() ? "disabled" : m.backingOff() ? "backing_off" : "delivering";
-            result.put(sink.wireName(), new SinkStats(s.enabled(), s.url(), state, s.pending(), m.deliveredCount(),
-                    m.retriedCount(), m.deadCount(), m.droppedCount(), s.oldestPendingAgeMs()));
+                    b.pending(), m.deliveredCount(), m.retriedCount(), m.deadCount(), m.droppedCount(), b.oldestAgeMs()));
         }
         return result;
     }
 
-    /**
-     * @param traceId a decision's trace_id
-     * @return per execution id (oldest first), per sink name, the delivery
-     * @throws StoreException when the database fails
-     */
-    public Map<String, Map<String, Delivery>> deliveriesByTrace(String traceId) {
-        return byExecution(store.byTrace(traceId));
-    }
-
-    private static Map<String, Map<String, Delivery>> byExecution(List<OutboxStore.EventState> states) {
-        Map<String, Map<String, Delivery>> result = new LinkedHashMap<>();
-        for (OutboxStore.EventState e : states) {
-            String state = e.state();
-            var delivery = new Delivery(state, e.eventId(), e.attempts(), e.nextAttemptAt(),
-                    state.equals("delivered") ? e.finishedAt() : null, state.equals("dead") ? e.finishedAt() : null,
-                    state.equals("delivered") ? null : e.lastError());
-            result.computeIfAbsent(e.executionId(), k -> new LinkedHashMap<>()).put(e.sink(), delivery);
-        }
-        return result;
+    /** Pending events of one sink as last counted (-1: the count failed), and how old the oldest was then. */
+    private record Backlog(long pending, long oldestAgeMs) {
     }
 
     IntegrationsConfig config() {

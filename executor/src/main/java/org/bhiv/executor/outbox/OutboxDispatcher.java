@@ -90,11 +90,6 @@ public final class OutboxDispatcher {
         threads.add(Thread.ofVirtual().name("outbox-housekeeping").start(this::housekeeping));
     }
 
-    /** Wakes the sink loops at once; the same as {@link Outbox#afterCommit()}. */
-    public void wakeUp() {
-        outbox.afterCommit();
-    }
-
     /**
      * Drains, then stops: keeps delivering due events for up to {@code drain}, then cancels
      * attempts still in flight (they stay pending, unclaimed) and stops the loops. What is not

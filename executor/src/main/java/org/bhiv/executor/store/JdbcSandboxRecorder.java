@@ -9,8 +9,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import org.bhiv.executor.adapters.SandboxRecord;
-import org.bhiv.executor.adapters.SandboxRecorder;
+import org.bhiv.executor.adapters.sandbox.SandboxRecord;
+import org.bhiv.executor.adapters.sandbox.SandboxRecorder;
 import org.bhiv.server.Json;
 
 /**

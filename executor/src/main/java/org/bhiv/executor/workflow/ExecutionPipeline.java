@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.bhiv.executor.adapters.Effects;
+import org.bhiv.executor.adapters.provider.Effects;
 import org.bhiv.executor.engine.ExecutionEngine;
 import org.bhiv.executor.engine.ExecutionOutcome;
 import org.bhiv.executor.execution.ActionType;

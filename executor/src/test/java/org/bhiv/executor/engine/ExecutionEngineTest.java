@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.bhiv.executor.adapters.Effects;
 import org.bhiv.executor.adapters.Adapter;
 import org.bhiv.executor.adapters.AdapterCall;
 import org.bhiv.executor.adapters.AdapterOutcome;
+import org.bhiv.executor.adapters.provider.Effects;
 import org.bhiv.server.Json;
 import org.junit.jupiter.api.Test;
 

@@ -195,7 +195,7 @@ class OutboxDeliveryTest {
             try (Connection c = f.db.dataSource().getConnection()) {
                 c.setAutoCommit(false);
                 c.createStatement().executeUpdate("INSERT INTO store_info (info_key, info_value) VALUES ('k" + i + "', 'v')");
-                f.outbox.enqueue(c, OutboxFixture.execution("full-" + i));
+                f.outbox.enqueue(c, f.outbox.eventsOf(OutboxFixture.execution("full-" + i)));
                 c.commit();
             }
         }
@@ -239,7 +239,7 @@ class OutboxDeliveryTest {
         assertThat(f.enqueueCommitted(OutboxFixture.execution("twice-1"))).isEqualTo(2);
         assertThat(f.enqueueCommitted(OutboxFixture.execution("twice-1"))).isZero();
         assertThat(f.rows("pending")).isEqualTo(2);
-        assertThat(f.outbox.deliveriesByTrace("twice-1")).containsOnlyKeys("exec-twice-1");
+        assertThat(new DeliveryStates(f.db).byTrace("twice-1")).containsOnlyKeys("exec-twice-1");
     }
 
     @Test

@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
@@ -115,7 +114,7 @@ final class OutboxFixture implements AutoCloseable {
     /** The deliveries of an execution made by {@link #execution(String)} (its id is {@code exec-<trace_id>}). */
     Map<String, Delivery> deliveries(String executionId) {
         String traceId = executionId.substring("exec-".length());
-        return outbox.deliveriesByTrace(traceId).getOrDefault(executionId, Map.of());
+        return new DeliveryStates(db).byTrace(traceId).getOrDefault(executionId, Map.of());
     }
 
     long rows(String state) throws Exception {

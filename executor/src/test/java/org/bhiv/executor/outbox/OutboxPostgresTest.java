@@ -28,8 +28,8 @@ class OutboxPostgresTest {
                 assertThat(f.db.kind()).isEqualTo("postgresql");
                 try (Connection c = f.db.dataSource().getConnection()) {
                     c.setAutoCommit(false);
-                    assertThat(f.outbox.enqueue(c, OutboxFixture.execution("pg-1"))).isEqualTo(2);
-                    assertThat(f.outbox.enqueue(c, OutboxFixture.execution("pg-1")))
+                    assertThat(f.outbox.enqueue(c, f.outbox.eventsOf(OutboxFixture.execution("pg-1")))).isEqualTo(2);
+                    assertThat(f.outbox.enqueue(c, f.outbox.eventsOf(OutboxFixture.execution("pg-1"))))
                             .as("a duplicate does not abort the PostgreSQL transaction").isZero();
                     c.createStatement().executeUpdate("INSERT INTO store_info (info_key, info_value) VALUES ('pg', 'ok')");
                     c.commit();
@@ -49,7 +49,7 @@ class OutboxPostgresTest {
                     dispatcher.shutdown(Duration.ZERO);
                 }
                 assertThat(bucket.countsByEventId().values()).containsOnly(1);
-                var delivery = f.outbox.deliveriesByTrace("pg-1").get("exec-pg-1");
+                var delivery = new DeliveryStates(f.db).byTrace("pg-1").get("exec-pg-1");
                 assertThat(delivery.get("bucket").state()).isEqualTo("delivered");
                 assertThat(delivery.get("karma").state()).isEqualTo("delivered");
                 assertThat(delivery.get("karma").attempts()).isEqualTo(1);

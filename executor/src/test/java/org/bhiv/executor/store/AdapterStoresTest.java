@@ -8,7 +8,7 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.bhiv.executor.adapters.SandboxRecord;
+import org.bhiv.executor.adapters.sandbox.SandboxRecord;
 import org.bhiv.executor.adapters.task.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

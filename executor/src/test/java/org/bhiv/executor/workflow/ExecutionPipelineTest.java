@@ -18,11 +18,12 @@ import io.helidon.service.registry.Services;
 import org.bhiv.executor.adapters.Adapter;
 import org.bhiv.executor.adapters.AdapterCall;
 import org.bhiv.executor.adapters.AdapterOutcome;
-import org.bhiv.executor.adapters.ProviderFailure;
+import org.bhiv.executor.adapters.provider.ProviderFailure;
 import org.bhiv.executor.engine.AdapterRegistry;
 import org.bhiv.executor.engine.ExecutionEngine;
 import org.bhiv.executor.execution.Execution;
 import org.bhiv.executor.idempotency.Idempotency;
+import org.bhiv.executor.outbox.DeliveryStates;
 import org.bhiv.executor.outbox.IntegrationsConfig;
 import org.bhiv.executor.outbox.Outbox;
 import org.bhiv.executor.store.Database;
@@ -124,7 +125,7 @@ class ExecutionPipelineTest {
             assertThat(s.execution().actionType()).isEqualTo("task");
             assertThat(s.execution().status()).isEqualTo("success");
             assertThat(s.execution().responseBody()).isEqualTo(first.json());
-            assertThat(outbox.deliveriesByTrace(traceId).get(s.execution().executionId())).containsOnlyKeys("bucket", "karma");
+            assertThat(new DeliveryStates(db).byTrace(traceId).get(s.execution().executionId())).containsOnlyKeys("bucket", "karma");
         });
     }
 
@@ -147,7 +148,7 @@ class ExecutionPipelineTest {
         assertThat(retry.replayed()).isFalse();
         assertThat(engineRuns).hasValue(2);
         assertThat(store.findByTraceId(traceId)).extracting(StoredExecution::replayable).containsExactly(false, false);
-        assertThat(outbox.deliveriesByTrace(traceId)).hasSize(2);
+        assertThat(new DeliveryStates(db).byTrace(traceId)).hasSize(2);
     }
 
     @Test

@@ -8,9 +8,9 @@ import org.bhiv.executor.adapters.AdapterCall;
 import org.bhiv.executor.adapters.AdapterConfig;
 import org.bhiv.executor.adapters.AdapterOutcome;
 import org.bhiv.executor.adapters.PayloadFields;
-import org.bhiv.executor.adapters.Provider;
-import org.bhiv.executor.adapters.ProviderCalls;
-import org.bhiv.executor.adapters.ProviderContext;
+import org.bhiv.executor.adapters.provider.Provider;
+import org.bhiv.executor.adapters.provider.ProviderCalls;
+import org.bhiv.executor.adapters.provider.ProviderContext;
 
 /**
  * {@code ai}: {@code prompt} (1..32768 characters); answers {@code request_id},

@@ -4,8 +4,8 @@ import java.net.URI;
 import java.time.Duration;
 
 import org.bhiv.executor.adapters.AdapterConfig;
-import org.bhiv.executor.adapters.ProviderSettings;
-import org.bhiv.executor.adapters.Secret;
+import org.bhiv.executor.adapters.provider.ProviderSettings;
+import org.bhiv.executor.adapters.provider.Secret;
 
 /**
  * {@code executor.adapters.ai.openai}: an OpenAI-compatible chat completions API.

@@ -4,10 +4,10 @@ import java.io.IOException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.bhiv.executor.adapters.Effects;
-import org.bhiv.executor.adapters.Provider;
-import org.bhiv.executor.adapters.ProviderContext;
-import org.bhiv.executor.adapters.ProviderHttp;
+import org.bhiv.executor.adapters.provider.Effects;
+import org.bhiv.executor.adapters.provider.Provider;
+import org.bhiv.executor.adapters.provider.ProviderContext;
+import org.bhiv.executor.adapters.provider.ProviderHttp;
 import org.bhiv.server.Json;
 
 /**

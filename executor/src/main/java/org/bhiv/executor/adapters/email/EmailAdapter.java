@@ -4,16 +4,15 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.regex.Pattern;
 
-import org.bhiv.server.TextRules;
-
 import org.bhiv.executor.adapters.Adapter;
 import org.bhiv.executor.adapters.AdapterCall;
 import org.bhiv.executor.adapters.AdapterConfig;
 import org.bhiv.executor.adapters.AdapterOutcome;
 import org.bhiv.executor.adapters.PayloadFields;
-import org.bhiv.executor.adapters.Provider;
-import org.bhiv.executor.adapters.ProviderCalls;
-import org.bhiv.executor.adapters.ProviderContext;
+import org.bhiv.executor.adapters.provider.Provider;
+import org.bhiv.executor.adapters.provider.ProviderCalls;
+import org.bhiv.executor.adapters.provider.ProviderContext;
+import org.bhiv.server.TextRules;
 
 /**
  * {@code email}: {@code recipient} (an address), then {@code subject} (one header line), then {@code body};

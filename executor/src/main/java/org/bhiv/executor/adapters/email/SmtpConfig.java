@@ -7,8 +7,8 @@ import java.util.Set;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import org.bhiv.executor.adapters.AdapterConfig;
-import org.bhiv.executor.adapters.ProviderSettings;
-import org.bhiv.executor.adapters.Secret;
+import org.bhiv.executor.adapters.provider.ProviderSettings;
+import org.bhiv.executor.adapters.provider.Secret;
 
 /**
  * {@code executor.adapters.email.smtp}: the SMTP server's settings.

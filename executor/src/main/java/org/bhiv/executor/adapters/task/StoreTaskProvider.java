@@ -2,10 +2,10 @@ package org.bhiv.executor.adapters.task;
 
 import java.util.LinkedHashMap;
 
-import org.bhiv.executor.adapters.Effects;
-import org.bhiv.executor.adapters.Provider;
-import org.bhiv.executor.adapters.SandboxFaults;
-import org.bhiv.executor.adapters.SandboxRecorder;
+import org.bhiv.executor.adapters.provider.Effects;
+import org.bhiv.executor.adapters.provider.Provider;
+import org.bhiv.executor.adapters.sandbox.SandboxFaults;
+import org.bhiv.executor.adapters.sandbox.SandboxRecorder;
 
 /**
  * Creates the task in the executor's own {@link TaskStore}. As {@code sandbox} it also records

@@ -1,8 +1,8 @@
 package org.bhiv.executor.adapters.task;
 
-import org.bhiv.executor.adapters.Provider;
-import org.bhiv.executor.adapters.ProviderFactory;
-import org.bhiv.executor.adapters.SandboxFaults;
+import org.bhiv.executor.adapters.provider.Provider;
+import org.bhiv.executor.adapters.provider.ProviderFactory;
+import org.bhiv.executor.adapters.sandbox.SandboxFaults;
 
 /**
  * The task providers by config name: {@code sandbox} (the default: the task store, and a

@@ -11,7 +11,7 @@ import org.bhiv.executor.store.TransactionalWrite;
 public interface TaskStore {
 
     /**
-     * The write that stores a task, to commit with its execution ({@link org.bhiv.executor.adapters.Effects}).
+     * The write that stores a task, to commit with its execution ({@link org.bhiv.executor.adapters.provider.Effects}).
      * Saving a task whose id is already stored replaces it (a re-executed request derives the
      * same id and stores the same task).
      *

@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.util.regex.Pattern;
 
 import org.bhiv.executor.adapters.AdapterConfig;
-import org.bhiv.executor.adapters.ProviderSettings;
-import org.bhiv.executor.adapters.Secret;
+import org.bhiv.executor.adapters.provider.ProviderSettings;
+import org.bhiv.executor.adapters.provider.Secret;
 
 /**
  * {@code executor.adapters.whatsapp.cloud-api}: the WhatsApp Cloud API's settings.

@@ -2,10 +2,10 @@ package org.bhiv.executor.adapters.whatsapp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.bhiv.executor.adapters.Effects;
-import org.bhiv.executor.adapters.Provider;
-import org.bhiv.executor.adapters.ProviderContext;
-import org.bhiv.executor.adapters.ProviderHttp;
+import org.bhiv.executor.adapters.provider.Effects;
+import org.bhiv.executor.adapters.provider.Provider;
+import org.bhiv.executor.adapters.provider.ProviderContext;
+import org.bhiv.executor.adapters.provider.ProviderHttp;
 import org.bhiv.server.Json;
 
 /**

@@ -2,10 +2,10 @@ package org.bhiv.executor.adapters.whatsapp;
 
 import java.util.LinkedHashMap;
 
-import org.bhiv.executor.adapters.ProviderContext;
-import org.bhiv.executor.adapters.SandboxProvider;
-import org.bhiv.executor.adapters.Provider;
-import org.bhiv.executor.adapters.ProviderFactory;
+import org.bhiv.executor.adapters.provider.Provider;
+import org.bhiv.executor.adapters.provider.ProviderContext;
+import org.bhiv.executor.adapters.provider.ProviderFactory;
+import org.bhiv.executor.adapters.sandbox.SandboxProvider;
 
 /**
  * The WhatsApp providers by config name: {@code sandbox} (the default) and {@code cloud-api}

@@ -5,10 +5,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.bhiv.executor.adapters.Effects;
 import org.bhiv.executor.adapters.ExecutionIds;
-import org.bhiv.executor.adapters.RealProviderFixture;
-import org.bhiv.executor.adapters.ScriptedHttpServer;
+import org.bhiv.executor.adapters.provider.Effects;
+import org.bhiv.executor.adapters.provider.RealProviderFixture;
+import org.bhiv.executor.adapters.provider.ScriptedHttpServer;
 import org.bhiv.server.Json;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

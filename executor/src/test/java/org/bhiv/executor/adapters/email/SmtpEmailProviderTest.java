@@ -11,10 +11,10 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
-import org.bhiv.executor.adapters.Effects;
 import org.bhiv.executor.adapters.ExecutionIds;
-import org.bhiv.executor.adapters.RealProviderFixture;
-import org.bhiv.executor.adapters.ScriptedHttpServer;
+import org.bhiv.executor.adapters.provider.Effects;
+import org.bhiv.executor.adapters.provider.RealProviderFixture;
+import org.bhiv.executor.adapters.provider.ScriptedHttpServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -6,10 +6,10 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.bhiv.executor.adapters.Effects;
 import org.bhiv.executor.adapters.ExecutionIds;
-import org.bhiv.executor.adapters.RealProviderFixture;
-import org.bhiv.executor.adapters.ScriptedHttpServer;
+import org.bhiv.executor.adapters.provider.Effects;
+import org.bhiv.executor.adapters.provider.RealProviderFixture;
+import org.bhiv.executor.adapters.provider.ScriptedHttpServer;
 import org.bhiv.executor.engine.ExecutionEngine;
 import org.bhiv.server.Json;
 import org.junit.jupiter.api.AfterEach;

@@ -1,8 +1,9 @@
-package org.bhiv.executor.adapters;
+package org.bhiv.executor.adapters.sandbox;
 
 import java.util.List;
 import java.util.Map;
 
+import org.bhiv.executor.adapters.provider.Effects;
 import org.bhiv.executor.store.TransactionalWrite;
 
 /**

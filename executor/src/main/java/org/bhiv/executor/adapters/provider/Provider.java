@@ -1,4 +1,4 @@
-package org.bhiv.executor.adapters;
+package org.bhiv.executor.adapters.provider;
 
 /**
  * Does one adapter's action for real (or, for {@code sandbox}, pretends to). One method, so a

@@ -1,6 +1,9 @@
-package org.bhiv.executor.adapters;
+package org.bhiv.executor.adapters.provider;
 
 import java.time.Clock;
+
+import org.bhiv.executor.adapters.AdapterConfig;
+import org.bhiv.executor.adapters.sandbox.SandboxRecorder;
 
 /**
  * What a provider factory gets to build a provider.

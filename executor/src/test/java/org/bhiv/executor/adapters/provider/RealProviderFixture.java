@@ -1,4 +1,4 @@
-package org.bhiv.executor.adapters;
+package org.bhiv.executor.adapters.provider;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -11,6 +11,9 @@ import java.util.function.Function;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
+import org.bhiv.executor.adapters.Adapter;
+import org.bhiv.executor.adapters.AdapterConfig;
+import org.bhiv.executor.adapters.sandbox.InMemorySandboxRecorder;
 import org.bhiv.executor.engine.AdapterRegistry;
 import org.bhiv.executor.engine.ExecutionEngine;
 import org.bhiv.server.Json;

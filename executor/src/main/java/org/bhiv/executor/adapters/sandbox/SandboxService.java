@@ -1,4 +1,4 @@
-package org.bhiv.executor.adapters;
+package org.bhiv.executor.adapters.sandbox;
 
 import java.util.LinkedHashMap;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package org.bhiv.executor.adapters;
+package org.bhiv.executor.adapters.sandbox;
 
 import java.time.Clock;
 import java.util.ArrayList;

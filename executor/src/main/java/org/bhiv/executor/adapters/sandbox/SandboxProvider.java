@@ -1,7 +1,11 @@
-package org.bhiv.executor.adapters;
+package org.bhiv.executor.adapters.sandbox;
 
 import java.util.Map;
 import java.util.function.Function;
+
+import org.bhiv.executor.adapters.provider.Effects;
+import org.bhiv.executor.adapters.provider.Provider;
+import org.bhiv.executor.adapters.provider.ProviderContext;
 
 /**
  * The one body of every {@code sandbox} provider: it sends nothing, applies the configured

@@ -1,4 +1,4 @@
-package org.bhiv.executor.adapters;
+package org.bhiv.executor.adapters.provider;
 
 /**
  * A token, password or API key from config. Its {@code toString()} never shows the value, so a

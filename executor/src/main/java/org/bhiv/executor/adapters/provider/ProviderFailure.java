@@ -1,4 +1,4 @@
-package org.bhiv.executor.adapters;
+package org.bhiv.executor.adapters.provider;
 
 import java.time.Duration;
 import java.util.Optional;

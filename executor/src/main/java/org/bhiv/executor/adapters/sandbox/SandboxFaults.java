@@ -1,9 +1,12 @@
-package org.bhiv.executor.adapters;
+package org.bhiv.executor.adapters.sandbox;
 
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
+
+import org.bhiv.executor.adapters.AdapterConfig;
+import org.bhiv.executor.adapters.provider.ProviderException;
 
 /**
  * Makes a sandbox provider fail on purpose, from {@code executor.adapters.<name>.sandbox.fail}:

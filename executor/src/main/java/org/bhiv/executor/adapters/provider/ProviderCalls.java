@@ -1,12 +1,15 @@
-package org.bhiv.executor.adapters;
+package org.bhiv.executor.adapters.provider;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+
+import org.bhiv.executor.adapters.AdapterConfig;
+import org.bhiv.executor.adapters.AdapterOutcome;
 
 /**
  * Calls a provider with a finite timeout on its own virtual thread and classifies what goes

@@ -1,4 +1,4 @@
-package org.bhiv.executor.adapters;
+package org.bhiv.executor.adapters.provider;
 
 import java.net.URI;
 import java.time.Duration;
@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.helidon.config.Config;
+import org.bhiv.executor.adapters.AdapterConfig;
 
 /**
  * Reads a real provider's settings from {@code executor.adapters.<adapter>.<provider>.*} and
