@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.Set;
 
 import io.helidon.config.Config;
+import io.helidon.metrics.api.MeterRegistry;
 import io.helidon.logging.common.LogConfig;
 import io.helidon.service.registry.Services;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.HttpService;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.bhiv.executor.adapters.AdapterConfig;
 import org.bhiv.executor.adapters.ai.AiAdapter;
 import org.bhiv.executor.adapters.email.EmailAdapter;
@@ -92,8 +92,8 @@ public final class Main {
 
         Database database = Database.open(storeConfig);
         var executions = new JdbcExecutionStore(database, idempotency.lease(), idempotency.retention(), clock);
-        var outbox = Outbox.create(database, integrations,
-                Services.get(io.helidon.metrics.api.MeterRegistry.class));
+        var meters = Services.get(MeterRegistry.class);
+        var outbox = Outbox.create(database, integrations, meters, clock);
         var dispatcher = OutboxDispatcher.create(outbox);
         var purger = KeyPurger.start(executions, idempotency);
         var shutdown = new ShutdownSteps(List.of(
@@ -105,7 +105,7 @@ public final class Main {
             SandboxRecorder recorder = new JdbcSandboxRecorder(database, clock);
             TaskStore tasks = new JdbcTaskStore(database);
             var counters = new WorkflowCounters();
-            var listener = ExecutionListener.all(List.of(new ExecutionLog(), new ExecutionMetrics(meterRegistry()), counters));
+            var listener = ExecutionListener.all(List.of(new ExecutionLog(), new ExecutionMetrics(meters), counters));
             var pipeline = new ExecutionPipeline(new Idempotency(executions),
                     new ExecutionEngine(adapters(config, recorder, tasks, clock), clock), outbox, listener, clock);
             var storeHealth = new StoreHealth(database);
@@ -168,11 +168,6 @@ public final class Main {
                 EmailAdapter.create(context(adapters, "email", recorder, clock)),
                 AiAdapter.create(context(adapters, "ai", recorder, clock)),
                 TaskAdapter.create(context(adapters, "task", recorder, clock), tasks)));
-    }
-
-    /** The Micrometer registry behind Helidon's {@code /observe/metrics}. */
-    private static MeterRegistry meterRegistry() {
-        return Services.get(io.helidon.metrics.api.MeterRegistry.class).unwrap(MeterRegistry.class);
     }
 
     private static ProviderContext context(Config adapters, String name, SandboxRecorder recorder, Clock clock) {

@@ -84,7 +84,7 @@ class ExecutorRoutingTest {
         ExecutorConfig executorConfig = ExecutorConfig.create(config.get("executor"));
         var executions = new JdbcExecutionStore(database, Duration.ofMinutes(2), Duration.ofHours(24), clock);
         var outbox = Outbox.create(database, IntegrationsConfig.create(config.get("integrations")),
-                Services.get(MeterRegistry.class));
+                Services.get(MeterRegistry.class), clock);
         var recorder = new JdbcSandboxRecorder(database, clock);
         var tasks = new JdbcTaskStore(database);
         Config adapters = config.get("executor.adapters");

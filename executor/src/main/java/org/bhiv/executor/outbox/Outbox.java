@@ -55,10 +55,11 @@ public final class Outbox {
      * @param database the executor's migrated database (tables {@code outbox_pending}, {@code outbox_finished})
      * @param config   the {@code integrations} config
      * @param registry where the meters go ({@code Services.get(MeterRegistry.class)} in the service)
+     * @param clock    the clock of enqueue times, attempts and backoff
      * @return the outbox
      */
-    public static Outbox create(Database database, IntegrationsConfig config, MeterRegistry registry) {
-        return new Outbox(database, config, registry, Clock.systemUTC());
+    public static Outbox create(Database database, IntegrationsConfig config, MeterRegistry registry, Clock clock) {
+        return new Outbox(database, config, registry, clock);
     }
 
     /**

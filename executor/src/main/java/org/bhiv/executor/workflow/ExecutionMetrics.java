@@ -1,16 +1,18 @@
 package org.bhiv.executor.workflow;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
+import io.helidon.metrics.api.Counter;
+import io.helidon.metrics.api.MeterRegistry;
+import io.helidon.metrics.api.Tag;
+import io.helidon.metrics.api.Timer;
 import org.bhiv.executor.execution.Execution;
 
 /**
- * The executor's Micrometer meters: {@code executor.executions} (counter by action_type and
+ * The executor's meters (Helidon's metrics API, like the outbox's): {@code executor.executions} (counter by action_type and
  * status: success, failed, skipped), {@code executor.execution.latency} (timer with a
  * percentile histogram, by action_type) and {@code executor.replays}. Tag values are never
  * raw caller input: unknown action types are {@code unsupported}, missing ones {@code none}.
@@ -28,8 +30,8 @@ public final class ExecutionMetrics implements ExecutionListener {
      */
     public ExecutionMetrics(MeterRegistry registry) {
         this.registry = registry;
-        this.replays = Counter.builder("executor.replays").description("Answers replayed from the idempotency store")
-                .register(registry);
+        this.replays = registry.getOrCreate(Counter.builder("executor.replays")
+                .description("Answers replayed from the idempotency store"));
     }
 
     @Override
@@ -55,19 +57,17 @@ public final class ExecutionMetrics implements ExecutionListener {
     private void executed(Execution execution) {
         String actionType = execution.actionType().metered();
         executions(actionType, execution.status()).increment();
-        timers.computeIfAbsent(actionType, type -> Timer.builder("executor.execution.latency")
+        timers.computeIfAbsent(actionType, type -> registry.getOrCreate(Timer.builder("executor.execution.latency")
                         .description("Time to execute one workflow, adapter and provider included")
-                        .tag("action_type", type)
-                        .publishPercentileHistogram()
-                        .register(registry))
+                        .tags(List.of(Tag.create("action_type", type)))
+                        .publishPercentileHistogram(true)))
                 .record(Duration.ofMillis(execution.durationMs()));
     }
 
     private Counter executions(String actionType, String status) {
-        return counters.computeIfAbsent(actionType + '\0' + status, key -> Counter.builder("executor.executions")
-                .description("Workflow executions by action type and status")
-                .tag("action_type", actionType)
-                .tag("status", status)
-                .register(registry));
+        return counters.computeIfAbsent(actionType + '\0' + status, key -> registry.getOrCreate(
+                Counter.builder("executor.executions")
+                        .description("Workflow executions by action type and status")
+                        .tags(List.of(Tag.create("action_type", actionType), Tag.create("status", status)))));
     }
 }

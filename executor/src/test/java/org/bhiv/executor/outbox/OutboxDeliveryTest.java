@@ -2,6 +2,7 @@ package org.bhiv.executor.outbox;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -290,7 +291,7 @@ class OutboxDeliveryTest {
         Receiver karma = open(Receiver.start());
         OutboxFixture f = open(new OutboxFixture(dir, bucket.url(), karma.url(), Map.of("integrations.outbox.batch-size", "4")));
         var replicaA = start(f);
-        var replicaB = OutboxDispatcher.create(Outbox.create(f.db, f.config, f.registry));
+        var replicaB = OutboxDispatcher.create(Outbox.create(f.db, f.config, f.registry, Clock.systemUTC()));
         replicaB.start();
         resources.add(() -> replicaB.shutdown(Duration.ZERO));
 

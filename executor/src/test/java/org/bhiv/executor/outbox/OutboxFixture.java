@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -45,7 +46,7 @@ final class OutboxFixture implements AutoCloseable {
     OutboxFixture(Database db, String bucketUrl, String karmaUrl, Map<String, String> overrides) {
         this.db = db;
         this.config = config(bucketUrl, karmaUrl, overrides);
-        this.outbox = Outbox.create(db, config, registry);
+        this.outbox = Outbox.create(db, config, registry, Clock.systemUTC());
         for (String sink : List.of("bucket", "karma")) {
             for (String outcome : List.of("delivered", "retried", "dead", "dropped")) {
                 baseline.put(sink + outcome, rawCounter(sink, outcome));

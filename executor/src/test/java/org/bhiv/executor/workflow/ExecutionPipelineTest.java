@@ -67,7 +67,7 @@ class ExecutionPipelineTest {
         Config integrations = Config.just(ConfigSources.create(Map.of(
                 "integrations.bucket.url", "http://127.0.0.1:9/bucket",
                 "integrations.karma.url", "http://127.0.0.1:9/karma"))).get("integrations");
-        outbox = Outbox.create(db, IntegrationsConfig.create(integrations), Services.get(MeterRegistry.class));
+        outbox = Outbox.create(db, IntegrationsConfig.create(integrations), Services.get(MeterRegistry.class), Clock.systemUTC());
     }
 
     @AfterAll
