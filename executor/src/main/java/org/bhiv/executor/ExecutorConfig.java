@@ -14,14 +14,17 @@ import org.bhiv.server.auth.AccessPolicy;
  * @param executors   the identities that may execute workflows ({@code callers.execute}, {@code bhiv_core, operator})
  * @param readers     the identities that may read executions, tasks and sandbox records
  *                    ({@code callers.read}, {@code operator, bhiv_core})
+ * @param operators   the identities that may list and redeliver dead events ({@code callers.operate}, {@code operator})
  */
 public record ExecutorConfig(long maxBodySize, String environment, String version, Set<String> executors,
-                             Set<String> readers) {
+                             Set<String> readers, Set<String> operators) {
 
     /** Who may execute unless {@code callers.execute} says otherwise. */
     public static final Set<String> DEFAULT_EXECUTORS = Set.of("bhiv_core", "operator");
     /** Who may read unless {@code callers.read} says otherwise. */
     public static final Set<String> DEFAULT_READERS = Set.of("operator", "bhiv_core");
+    /** Who may redeliver dead events unless {@code callers.operate} says otherwise. */
+    public static final Set<String> DEFAULT_OPERATORS = Set.of("operator");
 
     /** Default body limit: 1 MiB. */
     public static final long DEFAULT_MAX_BODY_SIZE = 1024 * 1024;
@@ -30,11 +33,13 @@ public record ExecutorConfig(long maxBodySize, String environment, String versio
         if (maxBodySize < 1 || maxBodySize > 64L * 1024 * 1024) {
             throw new IllegalArgumentException("executor.max-body-size must be between 1 byte and 64 MiB, was " + maxBodySize);
         }
-        if (executors.isEmpty() || readers.isEmpty()) {
-            throw new IllegalArgumentException("executor.callers.execute and executor.callers.read must name at least one identity");
+        if (executors.isEmpty() || readers.isEmpty() || operators.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "executor.callers.execute, executor.callers.read and executor.callers.operate must name at least one identity");
         }
         executors = Set.copyOf(executors);
         readers = Set.copyOf(readers);
+        operators = Set.copyOf(operators);
     }
 
     /**
@@ -48,6 +53,7 @@ public record ExecutorConfig(long maxBodySize, String environment, String versio
                 executor.get("environment").asString().orElse("local"),
                 executor.get("version").asString().orElse(manifest == null ? "dev" : manifest),
                 AccessPolicy.identities(executor.get("callers.execute"), DEFAULT_EXECUTORS),
-                AccessPolicy.identities(executor.get("callers.read"), DEFAULT_READERS));
+                AccessPolicy.identities(executor.get("callers.read"), DEFAULT_READERS),
+                AccessPolicy.identities(executor.get("callers.operate"), DEFAULT_OPERATORS));
     }
 }

@@ -27,11 +27,17 @@ import org.bhiv.executor.executions.ExecutionsService;
 import org.bhiv.executor.idempotency.Idempotency;
 import org.bhiv.executor.idempotency.IdempotencyConfig;
 import org.bhiv.executor.idempotency.KeyPurger;
+import org.bhiv.executor.operations.DeadEventsService;
+import org.bhiv.executor.operations.DeadLetterMeters;
+import org.bhiv.executor.operations.ExecutionListService;
+import org.bhiv.executor.operations.Redeliveries;
 import org.bhiv.executor.outbox.DeliveryStates;
 import org.bhiv.executor.outbox.IntegrationsConfig;
 import org.bhiv.executor.outbox.Outbox;
 import org.bhiv.executor.outbox.OutboxDispatcher;
 import org.bhiv.executor.store.Database;
+import org.bhiv.executor.store.DeadEvents;
+import org.bhiv.executor.store.ExecutionQueries;
 import org.bhiv.executor.store.JdbcExecutionStore;
 import org.bhiv.executor.store.JdbcSandboxRecorder;
 import org.bhiv.executor.store.JdbcTaskStore;
@@ -109,10 +115,16 @@ public final class Main {
             var pipeline = new ExecutionPipeline(new Idempotency(executions),
                     new ExecutionEngine(adapters(config, recorder, tasks, clock), clock), outbox, listener, clock);
             var storeHealth = new StoreHealth(database);
+            var deadEvents = new DeadEvents(database);
+            var redeliveries = new Redeliveries(deadEvents,
+                    new DeadLetterMeters(meters, deadEvents::depth),
+                    outbox::afterCommit, clock);
             var endpoints = new Endpoints(
                     new HealthService(anonymous.mode(tokens), executorConfig, counters, storeHealth, outbox::snapshot, clock),
                     new WorkflowService(pipeline, executorConfig.executors(), anonymous, executorConfig.maxBodySize()),
+                    new ExecutionListService(new ExecutionQueries(database), executorConfig.readers()),
                     new ExecutionsService(executions, new DeliveryStates(database)::byTrace, executorConfig.readers()),
+                    new DeadEventsService(redeliveries, executorConfig.operators()),
                     new TaskService(tasks, executorConfig.readers()),
                     new SandboxService(recorder, executorConfig.readers()));
             return Servers.start(config, routing -> routing(routing.addFeature(shutdown), tokens, endpoints),
@@ -128,12 +140,14 @@ public final class Main {
      *
      * @param health     {@code /healthz}
      * @param workflows  {@code /api/workflow/execute}
+     * @param latest     {@code /api/workflow/executions} (the list, filtered and paged)
      * @param executions {@code /api/workflow/executions/{trace_id}}
+     * @param deadEvents {@code /api/workflow/dead-events} (list, redeliver)
      * @param tasks      {@code /api/tasks/{task_id}}
      * @param sandbox    {@code /api/sandbox/{trace_id}}
      */
-    public record Endpoints(HttpService health, HttpService workflows, HttpService executions, HttpService tasks,
-                            HttpService sandbox) {
+    public record Endpoints(HttpService health, HttpService workflows, HttpService latest, HttpService executions,
+                            HttpService deadEvents, HttpService tasks, HttpService sandbox) {
     }
 
     /**
@@ -147,7 +161,8 @@ public final class Main {
     public static void routing(HttpRouting.Builder routing, Tokens tokens, Endpoints endpoints) {
         routing.addFilter(BearerTokenFilter.create(tokens, "executor"))
                 .register("/healthz", endpoints.health())
-                .register("/api/workflow/executions", endpoints.executions())
+                .register("/api/workflow/executions", endpoints.latest(), endpoints.executions())
+                .register("/api/workflow/dead-events", endpoints.deadEvents())
                 .register("/api/workflow", endpoints.workflows())
                 .register("/api/tasks", endpoints.tasks())
                 .register("/api/sandbox", endpoints.sandbox());

@@ -87,7 +87,7 @@ public final class Idempotency {
                           TransactionalWrite alsoWrite) {
         var row = new ExecutionRecord(execution.executionId(), execution.traceId(), execution.idempotencyKey(),
                 execution.actionType().recorded(), execution.status(), execution.receivedAt(), execution.durationMs(),
-                execution.resultJson(), 200, answerJson);
+                execution.resultJson(), 200, answerJson, execution.userId() == null ? "system" : execution.userId());
         try {
             if (execution.replayable()) {
                 store.complete(claim, row, alsoWrite);

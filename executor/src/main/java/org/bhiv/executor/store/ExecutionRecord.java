@@ -18,10 +18,12 @@ import java.util.UUID;
  * @param resultJson     the execution_result object as JSON
  * @param responseStatus the HTTP status answered
  * @param responseBody   the HTTP body answered (JSON)
+ * @param userId         the payload's user_id ({@code system} when none, as in the Karma event);
+ *                       {@code null} for executions stored before it was kept
  */
 public record ExecutionRecord(String executionId, String traceId, String idempotencyKey, String actionType,
                               String status, Instant receivedAt, long durationMs, String resultJson,
-                              int responseStatus, String responseBody) {
+                              int responseStatus, String responseBody, String userId) {
 
     public ExecutionRecord {
         Objects.requireNonNull(executionId, "executionId");
@@ -34,6 +36,14 @@ public record ExecutionRecord(String executionId, String traceId, String idempot
         if (durationMs < 0) {
             throw new IllegalArgumentException("durationMs must not be negative, was " + durationMs);
         }
+    }
+
+    /** An execution without a user (tests, and callers that do not know one). */
+    public ExecutionRecord(String executionId, String traceId, String idempotencyKey, String actionType,
+                           String status, Instant receivedAt, long durationMs, String resultJson,
+                           int responseStatus, String responseBody) {
+        this(executionId, traceId, idempotencyKey, actionType, status, receivedAt, durationMs, resultJson,
+                responseStatus, responseBody, null);
     }
 
     /** @return a fresh execution id */

@@ -45,11 +45,11 @@ public final class JdbcExecutionStore implements ExecutionStore {
             "DELETE FROM idempotency_keys WHERE idem_key = ? AND claim_token = ? AND claim_state = 'in_progress'";
     private static final String INSERT_EXECUTION = """
             INSERT INTO executions (execution_id, trace_id, idempotency_key, action_type, status, replayable,
-                                    received_at, duration_ms, result_json, response_status, response_body)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                                    received_at, duration_ms, result_json, response_status, response_body, user_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     private static final String SELECT_BY_TRACE = """
             SELECT execution_id, trace_id, idempotency_key, action_type, status, replayable, received_at,
-                   duration_ms, result_json, response_status, response_body
+                   duration_ms, result_json, response_status, response_body, user_id
             FROM executions WHERE trace_id = ? ORDER BY received_at, execution_id""";
     private static final String PURGE_KEYS = "DELETE FROM idempotency_keys WHERE expires_at <= ?";
 
@@ -204,13 +204,14 @@ public final class JdbcExecutionStore implements ExecutionStore {
 
     private static void insert(Connection c, ExecutionRecord e, boolean replayable) throws SQLException {
         Sql.update(c, INSERT_EXECUTION, e.executionId(), e.traceId(), e.idempotencyKey(), e.actionType(), e.status(),
-                replayable, e.receivedAt(), e.durationMs(), e.resultJson(), e.responseStatus(), e.responseBody());
+                replayable, e.receivedAt(), e.durationMs(), e.resultJson(), e.responseStatus(), e.responseBody(),
+                e.userId());
     }
 
-    private static ExecutionRecord read(ResultSet rs) throws SQLException {
+    static ExecutionRecord read(ResultSet rs) throws SQLException {
         return new ExecutionRecord(rs.getString("execution_id"), rs.getString("trace_id"),
                 rs.getString("idempotency_key"), rs.getString("action_type"), rs.getString("status"),
                 Sql.instant(rs, "received_at"), rs.getLong("duration_ms"), rs.getString("result_json"),
-                rs.getInt("response_status"), rs.getString("response_body"));
+                rs.getInt("response_status"), rs.getString("response_body"), rs.getString("user_id"));
     }
 }
