@@ -57,11 +57,12 @@ class LauncherSmokeTest {
         ENV.put("STACK_RUN_DIR", dir.resolve("run").toString());
         ENV.put("STACK_LOG_DIR", dir.resolve("logs").toString());
         ENV.put("STACK_DATA_DIR", dir.resolve("data").toString());
-        ports = freePorts(4);
+        ports = freePorts(5);
         ENV.put("KARMA_PORT", String.valueOf(ports.get(0)));
         ENV.put("BUCKET_PORT", String.valueOf(ports.get(1)));
         ENV.put("CORE_PORT", String.valueOf(ports.get(2)));
         ENV.put("EXECUTOR_PORT", String.valueOf(ports.get(3)));
+        ENV.put("CONSOLE_PORT", String.valueOf(ports.get(4)));
         assertThat(stack("start").exit()).as("bin/stack start exit code").isZero();
         for (String svc : List.of("karma", "bucket", "core", "executor")) {
             PIDS.add(Long.parseLong(Files.readString(dir.resolve("run/" + svc + ".pid")).strip()));
@@ -245,7 +246,7 @@ class LauncherSmokeTest {
         }
         Result status = stack("status");
         assertThat(status.exit()).as(status.output()).isEqualTo(1);
-        assertThat(status.output()).contains("4 of 4 services down");
+        assertThat(status.output()).contains("5 of 5 services down");
         assertThat(stack("send", "task").exit()).as("send with the stack down").isEqualTo(3);
     }
 

@@ -1,0 +1,322 @@
+package org.bhiv.e2e;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The console in a real headless Chromium (Debian's {@code chromium} and {@code chromedriver},
+ * found or installed by {@code bin/lib/browser.sh} before the tests; nothing downloaded) against
+ * the packaged stack started by {@code bin/stack} as five processes on free ports: a workflow sent
+ * from the form is listed and traced to its Bucket record and its Karma event; Bucket stopped turns
+ * the health degraded and the outbox's pending grows; deliveries made dead by Bucket's fault
+ * injection (422) are redelivered from the page by a signed-in operator and stored exactly once;
+ * the PRANA page's packets reach Bucket. Waits are deadlines on conditions, never sleeps.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleBrowserTest {
+
+    private static final Duration DEADLINE = Duration.ofSeconds(30);
+    private static final int KARMA = 0;
+    private static final int BUCKET = 1;
+    private static final int CORE = 2;
+    private static final int EXECUTOR = 3;
+    private static final int CONSOLE = 4;
+
+    @TempDir
+    static Path dir;
+    private static final Map<String, String> ENV = new HashMap<>();
+    private static List<Integer> ports;
+    private static Properties tokens;
+    private static WebDriver browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        ENV.put("JAVA_HOME", System.getProperty("java.home"));
+        ENV.put("STACK_NO_BUILD", "1");
+        ENV.put("STACK_RUN_DIR", dir.resolve("run").toString());
+        ENV.put("STACK_LOG_DIR", dir.resolve("logs").toString());
+        ENV.put("STACK_DATA_DIR", dir.resolve("data").toString());
+        ports = freePorts(5);
+        List<String> names = List.of("KARMA_PORT", "BUCKET_PORT", "CORE_PORT", "EXECUTOR_PORT", "CONSOLE_PORT");
+        for (int i = 0; i < names.size(); i++) {
+            ENV.put(names.get(i), String.valueOf(ports.get(i)));
+        }
+        assertThat(stack("start")).as("bin/stack start exit code").isZero();
+        tokens = new Properties();
+        try (var in = Files.newBufferedReader(dir.resolve("run/tokens.env"))) {
+            tokens.load(in);
+        }
+        browser = chromium();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        stack("stop");
+    }
+
+    @Test
+    @Order(1)
+    void workflowSentFromTheFormIsListedAndItsTraceShowsBucketSeqHashAndKarmaEvent() throws IOException {
+        open("/#send");
+        new Select(find("send-action")).selectByValue("task");
+        find("send-user").clear();
+        find("send-user").sendKeys("browser_user");
+        find("send-button").click();
+        String traceId = waitFor(By.id("sent-trace")).getText();
+        assertThat(traceId).matches("[0-9a-f-]{36}");
+
+        open("/#executions");
+        find("filter-user").sendKeys("browser_user");
+        WebElement link = until(() -> {
+            find("filter-apply").click();
+            return browser.findElements(By.cssSelector("tr[data-trace='" + traceId + "'] a.trace-link"));
+        });
+        link.click();
+
+        JsonNode record = bucketRecord(traceId, "workflow_execution");
+        // the page is loaded once per visit; Karma's event arrives through the outbox a moment later
+        WebElement karmaEvent = until(() -> {
+            browser.navigate().refresh();
+            waitFor(By.cssSelector("#timeline li"));
+            return browser.findElements(By.cssSelector("#timeline .karma-event"));
+        });
+        assertThat(karmaEvent.getText()).isEqualTo("workflow_success for browser_user");
+        assertThat(find("trace-id").getText()).isEqualTo(traceId);
+        assertThat(text("#timeline .bucket-seq[data-event-type='workflow_execution']")).isEqualTo(record.path("seq").asText());
+        assertThat(text("#timeline .bucket-hash[data-event-type='workflow_execution']")).isEqualTo(record.path("hash").asText())
+                .matches("[0-9a-f]{64}");
+        assertThat(text("#timeline .bucket-seq[data-event-type='agent_result']")).as("Core's decision in Bucket")
+                .isEqualTo(bucketRecord(traceId, "agent_result").path("seq").asText());
+        assertThat(find("chain-valid").getText()).isEqualTo("valid");
+        assertThat(browser.findElements(By.cssSelector("#timeline li[data-pillar='core']"))).hasSize(1);
+        assertThat(browser.findElements(By.cssSelector("#timeline li[data-pillar='executor']")).getFirst().getText())
+                .contains("task: success");
+
+        Path shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE).toPath();
+        Path target = Path.of("target", "console-trace.png");
+        Files.copy(shot, target, StandardCopyOption.REPLACE_EXISTING);
+        System.out.println("Trace view screenshot: " + target.toAbsolutePath() + " (docs/img/console-trace.png is a copy)");
+    }
+
+    @Test
+    @Order(2)
+    void stoppingBucketTurnsTheHealthDegradedAndThePendingEventsGrow() throws Exception {
+        open("/#health");
+        until(() -> browser.findElements(By.xpath("//tr[@data-pillar='bucket']//span[text()='up']")));
+        assertThat(find("overall").getText()).isEqualTo("ok");
+        long bucketPid = Long.parseLong(Files.readString(dir.resolve("run/bucket.pid")).strip());
+        ProcessHandle bucket = ProcessHandle.of(bucketPid).orElseThrow();
+        bucket.destroy();
+        bucket.onExit().get(20, TimeUnit.SECONDS);
+
+        until(() -> browser.findElements(By.xpath("//tr[@data-pillar='bucket']//span[text()='down']")));
+        until(() -> browser.findElements(By.xpath("//span[@id='overall'][text()='degraded']")));
+        long before = pending();
+        for (int i = 0; i < 3; i++) {
+            assertThat(Http.post(url(CORE, "/handle_task"), null, Map.of("agent", "edumentor_agent",
+                    "input", "Create a task to review module " + i, "user_id", "outage_user")).status()).isEqualTo(200);
+        }
+        await().atMost(DEADLINE).until(() -> pending() >= before + 3);
+        System.out.printf("Bucket down: pending grew from %d to %d on the health page%n", before, pending());
+
+        assertThat(stack("start")).as("bin/stack start brings Bucket back").isZero();
+        until(() -> browser.findElements(By.xpath("//span[@id='overall'][text()='ok']")));
+        await().atMost(Duration.ofSeconds(90)).until(() -> pending() == 0);
+    }
+
+    @Test
+    @Order(3)
+    void deadDeliveriesAreRedeliveredFromThePageByTheOperatorAndStoredExactlyOnce() {
+        String operator = tokens.getProperty("OPERATOR_TOKEN");
+        assertThat(Http.post(url(BUCKET, "/admin/faults"), operator,
+                Map.of("fail_status", 422, "fail_rate", 1.0)).status()).isEqualTo(200);
+        List<String> traces = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Http.Answer answer = Http.post(url(CORE, "/handle_task"), null, Map.of("agent", "edumentor_agent",
+                    "input", "Create a task to grade essay " + i, "user_id", "dead_user"));
+            traces.add(answer.json().path("task_id").asText());
+        }
+        await().atMost(DEADLINE).until(() -> traces.stream().allMatch(t -> bucketDelivery(t).equals("dead")));
+        assertThat(Http.send("DELETE", url(BUCKET, "/admin/faults"), operator, null).status()).isEqualTo(200);
+
+        open("/#dead");
+        new Select(find("dead-sink")).selectByValue("bucket");
+        find("dead-apply").click();
+        WebElement first = until(() -> browser.findElements(
+                By.cssSelector("tr[data-trace='" + traces.get(0) + "'] button.redeliver")));
+        assertThat(text("tr[data-trace='" + traces.get(0) + "'] td:nth-child(6)")).contains("422");
+        first.click();
+        until(() -> browser.findElements(By.xpath("//p[@id='dead-message'][contains(text(), 'Sign in as operator')]")));
+        assertThat(bucketDelivery(traces.get(0))).as("an anonymous user may look, not redeliver").isEqualTo("dead");
+
+        find("operator-token").sendKeys(operator);
+        find("sign-in-button").click();
+        until(() -> browser.findElements(By.xpath("//span[@id='session-state'][text()='signed in as operator']")));
+        find("dead-apply").click();
+        until(() -> browser.findElements(By.cssSelector("tr[data-trace='" + traces.get(0) + "'] button.redeliver"))).click();
+        until(() -> browser.findElements(By.xpath("//p[@id='dead-message'][contains(text(), 'redelivered')]")));
+        find("redeliver-all").click();
+        until(() -> browser.findElements(By.xpath("//p[@id='dead-message'][contains(text(), 'events redelivered')]")));
+
+        await().atMost(DEADLINE).until(() -> traces.stream().allMatch(t -> bucketDelivery(t).equals("delivered")));
+        for (String t : traces) {
+            JsonNode events = Http.get(url(BUCKET, "/core/events?event_type=workflow_execution&trace_id=" + t), operator).json();
+            assertThat(events.path("count").asInt()).as("workflow_execution records of %s in Bucket", t).isEqualTo(1);
+        }
+        assertThat(Http.get(url(EXECUTOR, "/observe/metrics"), null).body())
+                .containsPattern("integration_redeliveries_total\\{[^}]*sink=\"bucket\"[^}]*} [3-9]");
+        find("dead-apply").click();
+        await().atMost(DEADLINE).until(() -> browser.findElements(By.cssSelector("#dead-rows tr")).stream()
+                .noneMatch(row -> traces.contains(row.getAttribute("data-trace"))));
+    }
+
+    @Test
+    @Order(4)
+    void pranaPacketsFromTheConsolePageReachBucket() {
+        open("/prana.html?user=prana_browser_user");
+        WebElement scratch = find("scratch");
+        Actions actions = new Actions(browser);
+        // activity for more than one 5 s window; each round of input resets nothing but the idle clock
+        await().atMost(DEADLINE).pollInterval(Duration.ofMillis(500)).until(() -> {
+            actions.moveToElement(scratch, 5, 5).click().sendKeys("prana ").perform();
+            JsonNode packets = Http.get(url(BUCKET, "/bucket/prana/packets?user_id=prana_browser_user"),
+                    tokens.getProperty("OPERATOR_TOKEN")).json();
+            return packets.path("packets").size() >= 1;
+        });
+        JsonNode packet = Http.get(url(BUCKET, "/bucket/prana/packets?user_id=prana_browser_user"),
+                tokens.getProperty("OPERATOR_TOKEN")).json().path("packets").get(0);
+        assertThat(packet.path("system_type").asText()).isEqualTo("ems");
+        assertThat(packet.path("task_id").asText()).isEqualTo("console");
+        until(() -> browser.findElements(By.xpath("//td[@id='prana-sent'][text()!='0']")));
+    }
+
+    // --- helpers ----------------------------------------------------------------------------
+
+    private static WebDriver chromium() throws IOException {
+        Properties found = new Properties();
+        try (var in = Files.newBufferedReader(Path.of(System.getProperty("bhiv.browser.properties",
+                "target/browser.properties")))) {
+            found.load(in);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(found.getProperty("chromium"));
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1280,1000", "--user-data-dir=" + dir.resolve("chromium"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of(found.getProperty("chromedriver")).toFile())
+                .withLogFile(dir.resolve("chromedriver.log").toFile())
+                .build();
+        return new ChromeDriver(service, options);
+    }
+
+    private static void open(String path) {
+        browser.get(url(CONSOLE, path));
+    }
+
+    private static WebElement find(String id) {
+        return waitFor(By.id(id));
+    }
+
+    private static String text(String css) {
+        return waitFor(By.cssSelector(css)).getText();
+    }
+
+    private static WebElement waitFor(By by) {
+        return new WebDriverWait(browser, DEADLINE).until(d -> d.findElements(by).stream().findFirst().orElse(null));
+    }
+
+    /** Repeats {@code look} until it finds an element, within the deadline. */
+    private static WebElement until(java.util.function.Supplier<List<WebElement>> look) {
+        return new WebDriverWait(browser, DEADLINE).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> look.get().stream().findFirst().orElse(null));
+    }
+
+    private static long pending() {
+        List<WebElement> cells = browser.findElements(By.cssSelector("#outbox-rows tr[data-sink='bucket'] td.pending"));
+        try {
+            return cells.isEmpty() ? -1 : Long.parseLong(cells.getFirst().getText());
+        } catch (NumberFormatException | org.openqa.selenium.StaleElementReferenceException e) {
+            return -1;
+        }
+    }
+
+    private static JsonNode bucketRecord(String traceId, String eventType) {
+        return await().atMost(DEADLINE).until(() -> {
+            JsonNode events = Http.get(url(BUCKET, "/core/events?event_type=" + eventType + "&trace_id=" + traceId),
+                    tokens.getProperty("OPERATOR_TOKEN")).json().path("events");
+            return events.isEmpty() ? null : events.get(0);
+        }, java.util.Objects::nonNull);
+    }
+
+    private static String bucketDelivery(String traceId) {
+        Http.Answer answer = Http.get(url(EXECUTOR, "/api/workflow/executions/" + traceId), tokens.getProperty("OPERATOR_TOKEN"));
+        return answer.status() != 200 ? "unknown"
+                : answer.json().path("executions").path(0).path("deliveries").path("bucket").path("state").asText("none");
+    }
+
+    private static String url(int service, String path) {
+        return "http://localhost:" + ports.get(service) + path;
+    }
+
+    private static int stack(String command) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder("bash", Repo.root().resolve("bin/stack").toString(), command)
+                .redirectErrorStream(true).redirectOutput(Files.createTempFile(dir, "stack-" + command, ".txt").toFile());
+        pb.environment().putAll(ENV);
+        Process process = pb.start();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("bin/stack " + command + " did not finish within 120 s");
+        }
+        return process.exitValue();
+    }
+
+    private static List<Integer> freePorts(int count) throws IOException {
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                sockets.add(new ServerSocket(0));
+            }
+            return sockets.stream().map(ServerSocket::getLocalPort).toList();
+        } finally {
+            for (ServerSocket s : sockets) {
+                s.close();
+            }
+        }
+    }
+}
