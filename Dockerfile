@@ -12,7 +12,8 @@ COPY executor/ executor/
 COPY stubs-bucket/ stubs-bucket/
 COPY stubs-karma/ stubs-karma/
 COPY stubs-core/ stubs-core/
-COPY prana/pom.xml prana/pom.xml
+COPY prana/ prana/
+COPY console/ console/
 COPY stack-cli/pom.xml stack-cli/pom.xml
 COPY e2e-tests/pom.xml e2e-tests/pom.xml
 RUN test -n "$MODULE" && ./mvnw -B -q -DskipTests -pl "$MODULE" -am package

@@ -7,13 +7,14 @@ import io.helidon.config.Config;
 import io.helidon.webserver.WebServer;
 
 /**
- * The four services of the stack, by module, with the entry point that starts each in-process.
+ * The five services of the stack (the four pillars run here and the console), by module, with the entry point that starts each in-process.
  */
 enum StackService {
     KARMA("stubs-karma", "/health", org.bhiv.karma.Main::start),
     BUCKET("stubs-bucket", "/health", org.bhiv.bucket.Main::start),
     CORE("stubs-core", "/health", org.bhiv.core.Main::start),
-    EXECUTOR("executor", "/healthz", org.bhiv.executor.Main::start);
+    EXECUTOR("executor", "/healthz", org.bhiv.executor.Main::start),
+    CONSOLE("console", "/observe/health", org.bhiv.console.Main::start);
 
     private final String module;
     private final String healthPath;
