@@ -93,7 +93,7 @@ class ConsoleBrowserTest {
     @Order(1)
     void workflowSentFromTheFormIsListedAndItsTraceShowsBucketSeqHashAndKarmaEvent() throws IOException {
         open("/#send");
-        new Select(find("send-action")).selectByValue("task");
+        new Select(find("send-action")).selectByVisibleText("task");
         find("send-user").clear();
         find("send-user").sendKeys("browser_user");
         find("send-button").click();
@@ -175,7 +175,7 @@ class ConsoleBrowserTest {
         assertThat(Http.send("DELETE", url(BUCKET, "/admin/faults"), operator, null).status()).isEqualTo(200);
 
         open("/#dead");
-        new Select(find("dead-sink")).selectByValue("bucket");
+        new Select(find("dead-sink")).selectByVisibleText("bucket");
         find("dead-apply").click();
         WebElement first = until(() -> browser.findElements(
                 By.cssSelector("tr[data-trace='" + traces.get(0) + "'] button.redeliver")));
