@@ -32,10 +32,16 @@ import org.bhiv.executor.engine.AdapterRegistry;
 import org.bhiv.executor.engine.ExecutionEngine;
 import org.bhiv.executor.executions.ExecutionsService;
 import org.bhiv.executor.idempotency.Idempotency;
+import org.bhiv.executor.operations.DeadEventsService;
+import org.bhiv.executor.operations.DeadLetterMeters;
+import org.bhiv.executor.operations.ExecutionListService;
+import org.bhiv.executor.operations.Redeliveries;
 import org.bhiv.executor.outbox.DeliveryStates;
 import org.bhiv.executor.outbox.IntegrationsConfig;
 import org.bhiv.executor.outbox.Outbox;
 import org.bhiv.executor.store.Database;
+import org.bhiv.executor.store.DeadEvents;
+import org.bhiv.executor.store.ExecutionQueries;
 import org.bhiv.executor.store.JdbcExecutionStore;
 import org.bhiv.executor.store.JdbcSandboxRecorder;
 import org.bhiv.executor.store.JdbcTaskStore;
@@ -93,12 +99,17 @@ class ExecutorRoutingTest {
                 TaskAdapter.create(new ProviderContext(AdapterConfig.create(adapters, "task"), recorder, clock), tasks))),
                 clock);
         var counters = new WorkflowCounters();
+        var deadEvents = new DeadEvents(database);
         var pipeline = new ExecutionPipeline(new Idempotency(executions), engine, outbox, counters, clock);
         var endpoints = new Main.Endpoints(
                 new HealthService(anonymous.mode(tokens), executorConfig, counters, new StoreHealth(database),
                         outbox::snapshot, clock),
                 new WorkflowService(pipeline, executorConfig.executors(), anonymous, executorConfig.maxBodySize()),
+                new ExecutionListService(new ExecutionQueries(database), executorConfig.readers()),
                 new ExecutionsService(executions, new DeliveryStates(database)::byTrace, executorConfig.readers()),
+                new DeadEventsService(new Redeliveries(deadEvents,
+                        new DeadLetterMeters(Services.get(MeterRegistry.class), deadEvents::depth), outbox::afterCommit,
+                        clock), executorConfig.operators()),
                 new TaskService(tasks, executorConfig.readers()),
                 new SandboxService(recorder, executorConfig.readers()));
         ProblemHandlers.register(routing);
@@ -137,6 +148,23 @@ class ExecutorRoutingTest {
         JsonNode executions = json(get("operator-token", "/api/workflow/executions/routing-1"), 200);
         assertThat(executions.toString()).contains("routing-1").contains("pending");
         assertThat(json(get("operator-token", "/api/tasks/" + taskId), 200).path("task_id").asText()).isEqualTo(taskId);
+    }
+
+    @Test
+    void theListIsForReadersAndRedeliveryForOperators() {
+        String body = "{\"trace_id\":\"routing-3\",\"decision\":\"workflow\",\"data\":{\"workflow_type\":\"workflow\","
+                + "\"payload\":{\"action_type\":\"task\",\"title\":\"Listed\"}}}";
+        assertThat(json(post("core-token", body), 200).path("status").asText()).isEqualTo("success");
+
+        assertThat(get("core-token", "/api/workflow/executions").status()).isEqualTo(Status.FORBIDDEN_403);
+        var listed = client.get("/api/workflow/executions").queryParam("action_type", "task")
+                .header(HeaderNames.AUTHORIZATION, "Bearer operator-token").request();
+        assertThat(json(listed, 200).path("executions").toString()).contains("routing-3");
+        try (var refused = client.post("/api/workflow/dead-events/redeliver")
+                .header(HeaderNames.AUTHORIZATION, "Bearer core-token")
+                .header(HeaderNames.CONTENT_TYPE, "application/json").submit("{}")) {
+            assertThat(refused.status()).isEqualTo(Status.FORBIDDEN_403);
+        }
     }
 
     @Test
