@@ -23,6 +23,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -102,20 +103,21 @@ class ConsoleBrowserTest {
 
         open("/#executions");
         find("filter-user").sendKeys("browser_user");
-        WebElement link = until(() -> {
-            find("filter-apply").click();
-            return browser.findElements(By.cssSelector("tr[data-trace='" + traceId + "'] a.trace-link"));
+        By link = By.cssSelector("tr[data-trace='" + traceId + "'] a.trace-link");
+        until(() -> {
+            click(By.id("filter-apply"));
+            return browser.findElements(link);
         });
-        link.click();
+        click(link);
 
         JsonNode record = bucketRecord(traceId, "workflow_execution");
         // the page is loaded once per visit; Karma's event arrives through the outbox a moment later
-        WebElement karmaEvent = until(() -> {
+        until(() -> {
             browser.navigate().refresh();
             waitFor(By.cssSelector("#timeline li"));
             return browser.findElements(By.cssSelector("#timeline .karma-event"));
         });
-        assertThat(karmaEvent.getText()).isEqualTo("workflow_success for browser_user");
+        assertThat(text("#timeline .karma-event")).isEqualTo("workflow_success for browser_user");
         assertThat(find("trace-id").getText()).isEqualTo(traceId);
         assertThat(text("#timeline .bucket-seq[data-event-type='workflow_execution']")).isEqualTo(record.path("seq").asText());
         assertThat(text("#timeline .bucket-hash[data-event-type='workflow_execution']")).isEqualTo(record.path("hash").asText())
@@ -177,20 +179,20 @@ class ConsoleBrowserTest {
         open("/#dead");
         new Select(find("dead-sink")).selectByVisibleText("bucket");
         find("dead-apply").click();
-        WebElement first = until(() -> browser.findElements(
-                By.cssSelector("tr[data-trace='" + traces.get(0) + "'] button.redeliver")));
+        By first = By.cssSelector("tr[data-trace='" + traces.get(0) + "'] button.redeliver");
+        until(() -> browser.findElements(first));
         assertThat(text("tr[data-trace='" + traces.get(0) + "'] td:nth-child(6)")).contains("422");
-        first.click();
+        click(first);
         until(() -> browser.findElements(By.xpath("//p[@id='dead-message'][contains(text(), 'Sign in as operator')]")));
         assertThat(bucketDelivery(traces.get(0))).as("an anonymous user may look, not redeliver").isEqualTo("dead");
 
         find("operator-token").sendKeys(operator);
         find("sign-in-button").click();
         until(() -> browser.findElements(By.xpath("//span[@id='session-state'][text()='signed in as operator']")));
-        find("dead-apply").click();
-        until(() -> browser.findElements(By.cssSelector("tr[data-trace='" + traces.get(0) + "'] button.redeliver"))).click();
+        click(By.id("dead-apply"));
+        click(first);
         until(() -> browser.findElements(By.xpath("//p[@id='dead-message'][contains(text(), 'redelivered')]")));
-        find("redeliver-all").click();
+        click(By.id("redeliver-all"));
         until(() -> browser.findElements(By.xpath("//p[@id='dead-message'][contains(text(), 'events redelivered')]")));
 
         await().atMost(DEADLINE).until(() -> traces.stream().allMatch(t -> bucketDelivery(t).equals("delivered")));
@@ -200,7 +202,7 @@ class ConsoleBrowserTest {
         }
         assertThat(Http.get(url(EXECUTOR, "/observe/metrics"), null).body())
                 .containsPattern("integration_redeliveries_total\\{[^}]*sink=\"bucket\"[^}]*} [3-9]");
-        find("dead-apply").click();
+        click(By.id("dead-apply"));
         await().atMost(DEADLINE).until(() -> browser.findElements(By.cssSelector("#dead-rows tr")).stream()
                 .noneMatch(row -> traces.contains(row.getAttribute("data-trace"))));
     }
@@ -253,8 +255,22 @@ class ConsoleBrowserTest {
         return waitFor(By.id(id));
     }
 
+    /** The text of the first match; the pages redraw their tables, so a stale match is looked up again. */
     private static String text(String css) {
-        return waitFor(By.cssSelector(css)).getText();
+        return new WebDriverWait(browser, DEADLINE).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElements(By.cssSelector(css)).stream().findFirst().map(WebElement::getText).orElse(null));
+    }
+
+    /** Finds and clicks in one step, again while the match goes stale (a table redrawn between the two). */
+    private static void click(By by) {
+        new WebDriverWait(browser, DEADLINE).ignoring(StaleElementReferenceException.class).until(d -> {
+            List<WebElement> found = d.findElements(by);
+            if (found.isEmpty()) {
+                return false;
+            }
+            found.getFirst().click();
+            return true;
+        });
     }
 
     private static WebElement waitFor(By by) {
@@ -263,7 +279,7 @@ class ConsoleBrowserTest {
 
     /** Repeats {@code look} until it finds an element, within the deadline. */
     private static WebElement until(java.util.function.Supplier<List<WebElement>> look) {
-        return new WebDriverWait(browser, DEADLINE).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        return new WebDriverWait(browser, DEADLINE).ignoring(StaleElementReferenceException.class)
                 .until(d -> look.get().stream().findFirst().orElse(null));
     }
 
@@ -271,7 +287,7 @@ class ConsoleBrowserTest {
         List<WebElement> cells = browser.findElements(By.cssSelector("#outbox-rows tr[data-sink='bucket'] td.pending"));
         try {
             return cells.isEmpty() ? -1 : Long.parseLong(cells.getFirst().getText());
-        } catch (NumberFormatException | org.openqa.selenium.StaleElementReferenceException e) {
+        } catch (NumberFormatException | StaleElementReferenceException e) {
             return -1;
         }
     }
