@@ -135,7 +135,8 @@ async function loadTrace(traceId) {
   }
   for (const x of t.executions) {
     const d = x.deliveries || {};
-    const replays = x.replayable ? 'answer replayed for its key' : 'not replayed';
+    const replays = x.replayable ? 'a repeat of its key is answered with this result, the action does not run again'
+      : 'a repeat of its key runs the action again (it did not complete)';
     steps.push(step(x.received_at, 'executor', `${x.action_type}: ${x.status} in ${x.duration_ms} ms`,
       el('div', { class: 'muted' }, `${replays}; result ${JSON.stringify(x.result)}`),
       el('div', { class: 'deliveries' }, Object.entries(d).map(([s, v]) => `${s}: ${v.state} (attempts ${v.attempts})`).join(', '))));

@@ -189,6 +189,11 @@ class ConsoleBrowserTest {
         find("operator-token").sendKeys(operator);
         find("sign-in-button").click();
         until(() -> browser.findElements(By.xpath("//span[@id='session-state'][text()='signed in as operator']")));
+        Object seen = ((ChromeDriver) browser).executeScript("return document.documentElement.outerHTML + document.cookie"
+                + " + JSON.stringify(localStorage) + JSON.stringify(sessionStorage)"
+                + " + [...document.querySelectorAll('input')].map(i => i.value).join()");
+        assertThat(String.valueOf(seen)).as("the page after sign-in: DOM, cookies, storage, inputs")
+                .doesNotContain(operator);
         click(By.id("dead-apply"));
         click(first);
         until(() -> browser.findElements(By.xpath("//p[@id='dead-message'][contains(text(), 'redelivered')]")));
