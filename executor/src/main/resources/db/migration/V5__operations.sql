@@ -1,4 +1,4 @@
--- What the operations endpoints read (docs/operations.md): the latest executions filtered by
+-- What the operations endpoints read (docs/console.md): the latest executions filtered by
 -- user, and the dead outbox events. One dialect for H2 (PostgreSQL mode) and PostgreSQL.
 
 -- The payload's user_id as the Karma event names it ("system" when none); at most 128 characters
