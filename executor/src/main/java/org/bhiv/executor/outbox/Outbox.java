@@ -127,10 +127,16 @@ public final class Outbox {
 
     /**
      * Wakes the dispatcher: call it after the transaction that enqueued events committed. Cheap,
-     * never blocks, harmless when nothing was enqueued.
+     * never blocks, harmless when nothing was enqueued. A paused sink is not woken: it sleeps
+     * until its next probe whatever is committed meanwhile, so an outage costs an execution
+     * nothing beyond writing its event.
      */
     public void afterCommit() {
-        signals.values().forEach(WakeSignal::raise);
+        signals.forEach((sink, signal) -> {
+            if (!metrics.get(sink).backingOff()) {
+                signal.raise();
+            }
+        });
     }
 
     /**

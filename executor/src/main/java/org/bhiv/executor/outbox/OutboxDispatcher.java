@@ -130,7 +130,10 @@ public final class OutboxDispatcher {
     }
 
     private void wakeAll() {
-        outbox.afterCommit();
+        // paused sinks too (afterCommit skips them): shutdown must not wait for a pause to end
+        for (Sink sink : Sink.values()) {
+            outbox.signal(sink).raise();
+        }
         housekeeping.raise();
     }
 

@@ -80,7 +80,7 @@ final class SinkLoop implements Runnable {
             if (lifecycle.draining()) {
                 return false; // a paused sink is not hammered during shutdown
             }
-            signal.await(pausedUntil - now);
+            signal.await(pausedUntil - now); // commits do not wake a paused sink, shutdown does
             return true;
         }
         boolean probing = consecutiveFailures >= config.pauseAfterFailures();

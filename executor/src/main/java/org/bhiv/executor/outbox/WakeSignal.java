@@ -14,6 +14,11 @@ final class WakeSignal {
         }
     }
 
+    /** @return whether a raise is waiting to be taken */
+    boolean raised() {
+        return permits.availablePermits() > 0;
+    }
+
     /** Waits until raised or {@code millis} passed; returns at once when raised meanwhile. */
     void await(long millis) {
         try {
