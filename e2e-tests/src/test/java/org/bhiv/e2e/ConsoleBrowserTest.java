@@ -1,13 +1,11 @@
 package org.bhiv.e2e;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -49,36 +47,19 @@ import static org.awaitility.Awaitility.await;
 class ConsoleBrowserTest {
 
     private static final Duration DEADLINE = Duration.ofSeconds(30);
-    private static final int KARMA = 0;
-    private static final int BUCKET = 1;
-    private static final int CORE = 2;
-    private static final int EXECUTOR = 3;
-    private static final int CONSOLE = 4;
+    private static final int BUCKET = LauncherStack.BUCKET;
+    private static final int CORE = LauncherStack.CORE;
+    private static final int EXECUTOR = LauncherStack.EXECUTOR;
+    private static final int CONSOLE = LauncherStack.CONSOLE;
 
     @TempDir
     static Path dir;
-    private static final Map<String, String> ENV = new HashMap<>();
-    private static List<Integer> ports;
-    private static Properties tokens;
+    private static LauncherStack stack;
     private static WebDriver browser;
 
     @BeforeAll
     static void start() throws Exception {
-        ENV.put("JAVA_HOME", System.getProperty("java.home"));
-        ENV.put("STACK_NO_BUILD", "1");
-        ENV.put("STACK_RUN_DIR", dir.resolve("run").toString());
-        ENV.put("STACK_LOG_DIR", dir.resolve("logs").toString());
-        ENV.put("STACK_DATA_DIR", dir.resolve("data").toString());
-        ports = freePorts(5);
-        List<String> names = List.of("KARMA_PORT", "BUCKET_PORT", "CORE_PORT", "EXECUTOR_PORT", "CONSOLE_PORT");
-        for (int i = 0; i < names.size(); i++) {
-            ENV.put(names.get(i), String.valueOf(ports.get(i)));
-        }
-        assertThat(stack("start")).as("bin/stack start exit code").isZero();
-        tokens = new Properties();
-        try (var in = Files.newBufferedReader(dir.resolve("run/tokens.env"))) {
-            tokens.load(in);
-        }
+        stack = LauncherStack.start(dir);
         browser = chromium();
     }
 
@@ -87,7 +68,7 @@ class ConsoleBrowserTest {
         if (browser != null) {
             browser.quit();
         }
-        stack("stop");
+        stack.run("stop");
     }
 
     @Test
@@ -141,7 +122,7 @@ class ConsoleBrowserTest {
         open("/#health");
         until(() -> browser.findElements(By.xpath("//tr[@data-pillar='bucket']//span[text()='up']")));
         assertThat(find("overall").getText()).isEqualTo("ok");
-        long bucketPid = Long.parseLong(Files.readString(dir.resolve("run/bucket.pid")).strip());
+        long bucketPid = stack.pid(BUCKET);
         ProcessHandle bucket = ProcessHandle.of(bucketPid).orElseThrow();
         bucket.destroy();
         bucket.onExit().get(20, TimeUnit.SECONDS);
@@ -156,7 +137,7 @@ class ConsoleBrowserTest {
         await().atMost(DEADLINE).until(() -> pending() >= before + 3);
         System.out.printf("Bucket down: pending grew from %d to %d on the health page%n", before, pending());
 
-        assertThat(stack("start")).as("bin/stack start brings Bucket back").isZero();
+        assertThat(stack.run("start").exit()).as("bin/stack start brings Bucket back").isZero();
         until(() -> browser.findElements(By.xpath("//span[@id='overall'][text()='ok']")));
         await().atMost(Duration.ofSeconds(90)).until(() -> pending() == 0);
     }
@@ -164,7 +145,7 @@ class ConsoleBrowserTest {
     @Test
     @Order(3)
     void deadDeliveriesAreRedeliveredFromThePageByTheOperatorAndStoredExactlyOnce() {
-        String operator = tokens.getProperty("OPERATOR_TOKEN");
+        String operator = operator();
         assertThat(Http.post(url(BUCKET, "/admin/faults"), operator,
                 Map.of("fail_status", 422, "fail_rate", 1.0)).status()).isEqualTo(200);
         List<String> traces = new ArrayList<>();
@@ -222,11 +203,11 @@ class ConsoleBrowserTest {
         await().atMost(DEADLINE).pollInterval(Duration.ofMillis(500)).until(() -> {
             actions.moveToElement(scratch, 5, 5).click().sendKeys("prana ").perform();
             JsonNode packets = Http.get(url(BUCKET, "/bucket/prana/packets?user_id=prana_browser_user"),
-                    tokens.getProperty("OPERATOR_TOKEN")).json();
+                    operator()).json();
             return packets.path("packets").size() >= 1;
         });
         JsonNode packet = Http.get(url(BUCKET, "/bucket/prana/packets?user_id=prana_browser_user"),
-                tokens.getProperty("OPERATOR_TOKEN")).json().path("packets").get(0);
+                operator()).json().path("packets").get(0);
         assertThat(packet.path("system_type").asText()).isEqualTo("ems");
         assertThat(packet.path("task_id").asText()).isEqualTo("console");
         until(() -> browser.findElements(By.xpath("//td[@id='prana-sent'][text()!='0']")));
@@ -300,44 +281,22 @@ class ConsoleBrowserTest {
     private static JsonNode bucketRecord(String traceId, String eventType) {
         return await().atMost(DEADLINE).until(() -> {
             JsonNode events = Http.get(url(BUCKET, "/core/events?event_type=" + eventType + "&trace_id=" + traceId),
-                    tokens.getProperty("OPERATOR_TOKEN")).json().path("events");
+                    operator()).json().path("events");
             return events.isEmpty() ? null : events.get(0);
         }, java.util.Objects::nonNull);
     }
 
     private static String bucketDelivery(String traceId) {
-        Http.Answer answer = Http.get(url(EXECUTOR, "/api/workflow/executions/" + traceId), tokens.getProperty("OPERATOR_TOKEN"));
+        Http.Answer answer = Http.get(url(EXECUTOR, "/api/workflow/executions/" + traceId), operator());
         return answer.status() != 200 ? "unknown"
                 : answer.json().path("executions").path(0).path("deliveries").path("bucket").path("state").asText("none");
     }
 
     private static String url(int service, String path) {
-        return "http://localhost:" + ports.get(service) + path;
+        return stack.url(service, path);
     }
 
-    private static int stack(String command) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder("bash", Repo.root().resolve("bin/stack").toString(), command)
-                .redirectErrorStream(true).redirectOutput(Files.createTempFile(dir, "stack-" + command, ".txt").toFile());
-        pb.environment().putAll(ENV);
-        Process process = pb.start();
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("bin/stack " + command + " did not finish within 120 s");
-        }
-        return process.exitValue();
-    }
-
-    private static List<Integer> freePorts(int count) throws IOException {
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            for (int i = 0; i < count; i++) {
-                sockets.add(new ServerSocket(0));
-            }
-            return sockets.stream().map(ServerSocket::getLocalPort).toList();
-        } finally {
-            for (ServerSocket s : sockets) {
-                s.close();
-            }
-        }
+    private static String operator() {
+        return stack.token("OPERATOR_TOKEN");
     }
 }

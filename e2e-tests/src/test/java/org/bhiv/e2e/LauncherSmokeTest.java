@@ -1,19 +1,15 @@
 package org.bhiv.e2e;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -32,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The packaged jars, started as four separate processes by the launcher a newcomer uses
+ * The packaged jars, started as five separate processes by the launcher a newcomer uses
  * ({@code bin/stack}), as a newcomer and the ecosystem's existing clients use them: the
  * integration guide's steps as written, the original Python clients' exact requests (no token),
  * one decision through Core, {@code bin/stack send} and {@code trace}, and a clean stop after
@@ -44,34 +40,15 @@ class LauncherSmokeTest {
 
     @TempDir
     static Path dir;
-    private static final Map<String, String> ENV = new HashMap<>();
     private static final List<Long> PIDS = new ArrayList<>();
-    private static List<Integer> ports;
-    private static Properties tokens;
+    private static LauncherStack launcher;
     private static boolean stopped;
 
     @BeforeAll
     static void start() throws Exception {
-        ENV.put("JAVA_HOME", System.getProperty("java.home"));
-        ENV.put("STACK_NO_BUILD", "1");
-        ENV.put("STACK_RUN_DIR", dir.resolve("run").toString());
-        ENV.put("STACK_LOG_DIR", dir.resolve("logs").toString());
-        ENV.put("STACK_DATA_DIR", dir.resolve("data").toString());
-        ports = freePorts(5);
-        ENV.put("KARMA_PORT", String.valueOf(ports.get(0)));
-        ENV.put("BUCKET_PORT", String.valueOf(ports.get(1)));
-        ENV.put("CORE_PORT", String.valueOf(ports.get(2)));
-        ENV.put("EXECUTOR_PORT", String.valueOf(ports.get(3)));
-        ENV.put("CONSOLE_PORT", String.valueOf(ports.get(4)));
-        assertThat(stack("start").exit()).as("bin/stack start exit code").isZero();
-        for (String svc : List.of("karma", "bucket", "core", "executor")) {
-            PIDS.add(Long.parseLong(Files.readString(dir.resolve("run/" + svc + ".pid")).strip()));
-        }
+        launcher = LauncherStack.start(dir);
+        recordPids();
         assertThat(PIDS).allSatisfy(pid -> assertThat(ProcessHandle.of(pid)).isPresent());
-        tokens = new Properties();
-        try (var in = Files.newBufferedReader(dir.resolve("run/tokens.env"))) {
-            tokens.load(in);
-        }
     }
 
     @AfterAll
@@ -92,7 +69,7 @@ class LauncherSmokeTest {
         }
         // Step 3: the execute curl, no token, its body byte for byte.
         byte[] body = Files.readAllBytes(Repo.root().resolve("e2e-tests/src/test/resources/guide/step3-execute.json"));
-        RawHttp.Answer executed = RawHttp.send(ports.get(3), "POST", "/api/workflow/execute",
+        RawHttp.Answer executed = RawHttp.send(launcher.port(LauncherStack.EXECUTOR), "POST", "/api/workflow/execute",
                 Map.of("Content-Type", "application/json"), body);
         assertThat(executed.status()).as(executed.body()).isEqualTo(200);
         JsonNode answer = Json.mapper().readTree(executed.body());
@@ -122,7 +99,7 @@ class LauncherSmokeTest {
             request.path("headers").properties().forEach(h -> headers.put(h.getKey(), h.getValue().asText()));
             assertThat(headers.keySet()).as("%s sends no token", fixture).noneMatch(h -> h.equalsIgnoreCase("Authorization"));
             byte[] body = request.has("body") ? request.get("body").toString().getBytes(StandardCharsets.UTF_8) : null;
-            RawHttp.Answer answer = RawHttp.send(ports.get(3), request.path("method").asText(), request.path("path").asText(),
+            RawHttp.Answer answer = RawHttp.send(launcher.port(LauncherStack.EXECUTOR), request.path("method").asText(), request.path("path").asText(),
                     headers, body);
             assertThat(answer.status()).as("%s: %s", fixture.getFileName(), answer.body()).isEqualTo(200);
             if (body == null) {
@@ -159,7 +136,7 @@ class LauncherSmokeTest {
                     .filteredOn(line -> line.contains(" - ")).isNotEmpty().allMatch(line -> utcLine.matcher(line).matches());
         }
 
-        Result trace = stack("trace", taskId);
+        LauncherStack.Result trace = stack("trace", taskId);
         assertThat(trace.exit()).as(trace.output()).isZero();
         assertThat(trace.output()).contains("trace " + taskId, "+0 ms", "core      decided task",
                 "executor  success", "bucket    seq", "agent_result from bhiv_core", "workflow_execution from workflow_executor",
@@ -174,7 +151,7 @@ class LauncherSmokeTest {
     @Order(4)
     void binStackSendSendsASampleOfEachTypeAndPrintsItsTraceId() throws Exception {
         for (String type : List.of("task", "email", "whatsapp", "ai")) {
-            Result sent = stack("send", type);
+            LauncherStack.Result sent = stack("send", type);
             assertThat(sent.exit()).as(sent.output()).isZero();
             Matcher traceId = Pattern.compile("trace_id: (\\S+)").matcher(sent.output());
             assertThat(traceId.find()).as(sent.output()).isTrue();
@@ -182,14 +159,14 @@ class LauncherSmokeTest {
             JsonNode executions = Http.get(url(3, "/api/workflow/executions/" + traceId.group(1)), token("OPERATOR_TOKEN")).json();
             assertThat(executions.at("/executions/0/action_type").asText()).isEqualTo(type);
         }
-        Result custom = stack("send", "task", "title=Review the smoke test", "trace_id=smoke_send_1");
+        LauncherStack.Result custom = stack("send", "task", "title=Review the smoke test", "trace_id=smoke_send_1");
         assertThat(custom.output()).contains("trace_id: smoke_send_1");
         assertThat(Http.get(url(3, "/api/workflow/executions/smoke_send_1"), token("OPERATOR_TOKEN")).json()
                 .at("/executions/0/result/task_id").asText()).startsWith("task_");
-        Result refused = stack("send", "whatsapp", "recipient=12345");
+        LauncherStack.Result refused = stack("send", "whatsapp", "recipient=12345");
         assertThat(refused.exit()).as("a failed workflow: %s", refused.output()).isEqualTo(1);
         assertThat(refused.output()).contains("invalid_recipient");
-        assertThat(stack("status").exit()).as("status while all four are up").isZero();
+        assertThat(stack("status").exit()).as("status while all five are up").isZero();
     }
 
     @Test
@@ -207,7 +184,7 @@ class LauncherSmokeTest {
         Http.get(url(3, "/api/tasks/anything"), null); // one refusal for refusals_total
         own.forEach((service, names) -> {
             String metrics = Http.get(url(service, "/observe/metrics"), null).body();
-            assertThat(metrics).as("service on port %d", ports.get(service))
+            assertThat(metrics).as("service on port %d", launcher.port(service))
                     .contains("jvm_memory_used_bytes{area=\"heap\"", "jvm_gc_", "jvm_threads_live_threads",
                             "process_cpu_usage", "process_files_open_files", "process_uptime_seconds")
                     .contains(names);
@@ -223,10 +200,7 @@ class LauncherSmokeTest {
         Http.Answer bucket = Http.get(url(1, "/core/events?limit=1000&event_type=workflow_execution"), token("OPERATOR_TOKEN"));
 
         assertThat(stack("restart").exit()).as("bin/stack restart exit code").isZero();
-        PIDS.clear();
-        for (String svc : List.of("karma", "bucket", "core", "executor")) {
-            PIDS.add(Long.parseLong(Files.readString(dir.resolve("run/" + svc + ".pid")).strip()));
-        }
+        recordPids();
 
         Http.Answer karmaAfter = Http.get(url(0, "/api/v1/karma/smoke_user"), token("OPERATOR_TOKEN"));
         assertThat(karmaAfter.json()).as("smoke_user's karma after bin/stack restart").isEqualTo(karma.json());
@@ -241,40 +215,32 @@ class LauncherSmokeTest {
         stopped = true;
         assertThat(stack("stop").exit()).as("bin/stack stop exit code").isZero();
         assertThat(PIDS).allSatisfy(pid -> assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).isNotEqualTo(Optional.of(true)));
-        for (int port : ports) {
+        for (int port : launcher.ports()) {
             assertThat(portOpen(port)).as("port %d closed after stop", port).isFalse();
         }
-        Result status = stack("status");
+        LauncherStack.Result status = stack("status");
         assertThat(status.exit()).as(status.output()).isEqualTo(1);
         assertThat(status.output()).contains("5 of 5 services down");
         assertThat(stack("send", "task").exit()).as("send with the stack down").isEqualTo(3);
     }
 
-    private record Result(int exit, String output) {
+    private static void recordPids() throws IOException {
+        PIDS.clear();
+        for (int service = 0; service < LauncherStack.SERVICES.size(); service++) {
+            PIDS.add(launcher.pid(service));
+        }
     }
 
-    private static Result stack(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("bash", Repo.root().resolve("bin/stack").toString()));
-        command.addAll(List.of(args));
-        Path log = Files.createTempFile(dir, "stack-" + args[0], ".txt");
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        pb.environment().putAll(ENV);
-        Process process = pb.start();
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("bin/stack " + String.join(" ", args) + " did not finish within 120 s");
-        }
-        String output = Files.readString(log);
-        System.out.println("$ bin/stack " + String.join(" ", args) + "\n" + output);
-        return new Result(process.exitValue(), output);
+    private static LauncherStack.Result stack(String... args) throws IOException, InterruptedException {
+        return launcher.run(args);
     }
 
     private static String url(int service, String path) {
-        return "http://localhost:" + ports.get(service) + path;
+        return launcher.url(service, path);
     }
 
     private static String token(String name) {
-        return tokens.getProperty(name);
+        return launcher.token(name);
     }
 
     private static int lineIndex(String text, String part) {
@@ -285,20 +251,6 @@ class LauncherSmokeTest {
             }
         }
         return -1;
-    }
-
-    private static List<Integer> freePorts(int count) throws IOException {
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            for (int i = 0; i < count; i++) {
-                sockets.add(new ServerSocket(0));
-            }
-            return sockets.stream().map(ServerSocket::getLocalPort).toList();
-        } finally {
-            for (ServerSocket s : sockets) {
-                s.close();
-            }
-        }
     }
 
     private static boolean portOpen(int port) {
