@@ -38,7 +38,7 @@ final class DeadEventsApi implements HttpService {
     }
 
     private void list(ServerRequest req, ServerResponse res) {
-        Relay.send(res, pillars.get(Pillar.EXECUTOR, "/api/workflow/dead-events" + query(req, FILTERS)));
+        Relay.send(res, pillars.get(Pillar.EXECUTOR, "/api/workflow/dead-events" + Relay.query(req, FILTERS)));
     }
 
     private void redeliverOne(ServerRequest req, ServerResponse res) {
@@ -53,7 +53,7 @@ final class DeadEventsApi implements HttpService {
     private void redeliverMatching(ServerRequest req, ServerResponse res) {
         requireOperator(req);
         Relay.send(res, pillars.post(Pillar.EXECUTOR, "/api/workflow/dead-events/redeliver"
-                + query(req, List.of("sink", "trace_id", "since", "max")), null));
+                + Relay.query(req, List.of("sink", "trace_id", "since", "max")), null));
     }
 
     private void requireOperator(ServerRequest req) {
@@ -61,14 +61,5 @@ final class DeadEventsApi implements HttpService {
             throw ProblemException.of(Problem.of(403, "operator_required",
                     "Sign in as operator first: enter the operator's token (OPERATOR_TOKEN in .run/tokens.env)."));
         }
-    }
-
-    static String query(ServerRequest req, List<String> names) {
-        StringBuilder query = new StringBuilder();
-        for (String name : names) {
-            req.query().first(name).asOptional().filter(v -> !v.isBlank()).ifPresent(v ->
-                    query.append(query.isEmpty() ? "?" : "&").append(name).append('=').append(Pillars.q(v)));
-        }
-        return query.toString();
     }
 }

@@ -40,7 +40,7 @@ final class ExecutionsApi implements HttpService {
     }
 
     private void executions(ServerRequest req, ServerResponse res) {
-        Relay.send(res, pillars.get(Pillar.EXECUTOR, "/api/workflow/executions" + DeadEventsApi.query(req, FILTERS)));
+        Relay.send(res, pillars.get(Pillar.EXECUTOR, "/api/workflow/executions" + Relay.query(req, FILTERS)));
     }
 
     private void trace(ServerRequest req, ServerResponse res) {
@@ -77,8 +77,10 @@ final class ExecutionsApi implements HttpService {
         var body = new LinkedHashMap<String, Object>();
         body.put("trace_id", traceId);
         body.put("executions", executions.body().path("executions"));
-        body.put("bucket", new LinkedHashMap<>(java.util.Map.of("events", events.body().path("events"),
-                "chain", chain.body())));
+        var bucket = new LinkedHashMap<String, Object>();
+        bucket.put("events", events.body().path("events"));
+        bucket.put("chain", chain.body());
+        body.put("bucket", bucket);
         body.put("karma", karma);
         body.put("errors", errors);
         Responses.json(res, 200, body);

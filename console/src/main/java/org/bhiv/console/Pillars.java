@@ -7,7 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
@@ -100,10 +99,5 @@ final class Pillars {
         } catch (IOException e) {
             return NullNode.getInstance();
         }
-    }
-
-    /** @return the per-call timeout, for callers that wait on several calls at once */
-    Duration timeout() {
-        return config.timeout();
     }
 }

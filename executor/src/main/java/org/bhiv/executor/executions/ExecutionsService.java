@@ -70,8 +70,7 @@ public final class ExecutionsService implements HttpService {
             return store.findByTraceId(traceId);
         } catch (StoreException e) {
             LOGGER.log(System.Logger.Level.ERROR, "Executions cannot be read", e);
-            throw ProblemException.of(503, "store_unavailable", "The executor's store is unavailable; retry later.")
-                    .withHeader("Retry-After", "1").withTraceId(traceId);
+            throw StoreException.unavailable().withTraceId(traceId);
         }
     }
 

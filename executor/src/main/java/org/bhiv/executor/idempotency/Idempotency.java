@@ -57,8 +57,7 @@ public final class Idempotency {
             outcome = store.claim(key, fingerprint);
         } catch (StoreException e) {
             LOGGER.log(System.Logger.Level.ERROR, "Idempotency claim failed; answering 503", e);
-            throw ProblemException.of(503, "store_unavailable", "The executor's store is unavailable; retry later.")
-                    .withHeader("Retry-After", "1").withTraceId(traceId);
+            throw StoreException.unavailable().withTraceId(traceId);
         }
         return switch (outcome) {
             case ClaimOutcome.InProgress ignored -> throw ProblemException.of(409, "request_in_progress",

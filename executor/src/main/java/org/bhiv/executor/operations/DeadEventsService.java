@@ -123,8 +123,7 @@ public final class DeadEventsService implements HttpService {
             return work.get();
         } catch (StoreException e) {
             LOGGER.log(System.Logger.Level.ERROR, "Dead events cannot be read or moved", e);
-            throw ProblemException.of(503, "store_unavailable", "The executor's store is unavailable; retry later.")
-                    .withHeader("Retry-After", "1");
+            throw StoreException.unavailable();
         }
     }
 }

@@ -16,7 +16,6 @@ import org.bhiv.executor.store.ExecutionQueries;
 import org.bhiv.executor.store.ExecutionRecord;
 import org.bhiv.executor.store.StoreException;
 import org.bhiv.server.Json;
-import org.bhiv.server.ProblemException;
 import org.bhiv.server.Responses;
 import org.bhiv.server.auth.Caller;
 
@@ -60,8 +59,7 @@ public final class ExecutionListService implements HttpService {
             page = queries.latest(filter, limit, after);
         } catch (StoreException e) {
             LOGGER.log(System.Logger.Level.ERROR, "Executions cannot be listed", e);
-            throw ProblemException.of(503, "store_unavailable", "The executor's store is unavailable; retry later.")
-                    .withHeader("Retry-After", "1");
+            throw StoreException.unavailable();
         }
         var body = new LinkedHashMap<String, Object>();
         body.put("executions", page.executions().stream().map(ExecutionListService::summary).toList());

@@ -11,8 +11,8 @@ import org.bhiv.server.FieldError;
 import org.bhiv.server.ProblemException;
 
 /**
- * Reads a request's query (or a JSON body's members) into typed values, collecting every invalid
- * field, then refuses them all at once as one 400 ({@link #check()}).
+ * Reads a request's query parameters into typed values, collecting every invalid one, then
+ * refuses them all at once as one 422 naming each ({@link #check()}).
  */
 final class QueryParams {
 
@@ -82,7 +82,7 @@ final class QueryParams {
         errors.add(new FieldError(name, message));
     }
 
-    /** @throws ProblemException 400 {@code invalid_query} naming every invalid field */
+    /** @throws ProblemException 422 {@code invalid_query} naming every invalid parameter */
     void check() {
         if (!errors.isEmpty()) {
             throw ProblemException.invalidFields("invalid_query", List.copyOf(errors));

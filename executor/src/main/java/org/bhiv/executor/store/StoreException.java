@@ -2,6 +2,8 @@ package org.bhiv.executor.store;
 
 import java.sql.SQLException;
 
+import org.bhiv.server.ProblemException;
+
 /**
  * The executor's store could not do an operation (database down, pool exhausted, SQL error).
  * Its message names the operation; its cause is the driver's exception.
@@ -30,5 +32,14 @@ public final class StoreException extends RuntimeException {
     public static StoreException of(String operation, Throwable cause) {
         return cause instanceof SQLException sql ? of(operation, sql)
                 : new StoreException("Executor store could not " + operation + " (" + cause.getClass().getSimpleName() + ")", cause);
+    }
+
+    /**
+     * @return what a request whose store work failed is answered: 503 {@code store_unavailable},
+     *         {@code Retry-After: 1} (the store's own message stays in the log)
+     */
+    public static ProblemException unavailable() {
+        return ProblemException.of(503, "store_unavailable", "The executor's store is unavailable; retry later.")
+                .withHeader("Retry-After", "1");
     }
 }
