@@ -73,10 +73,10 @@ public final class DeadEvents {
     public List<DeadEvent> list(Filter filter, int limit, Long beforeId) {
         StringBuilder sql = new StringBuilder(SELECT);
         List<Object> values = new ArrayList<>();
-        where(sql, values, " AND sink = ?", filter.sink());
-        where(sql, values, " AND trace_id = ?", filter.traceId());
-        where(sql, values, " AND finished_at >= ?", filter.since());
-        where(sql, values, " AND id < ?", beforeId);
+        Sql.where(sql, values, " AND sink = ?", filter.sink());
+        Sql.where(sql, values, " AND trace_id = ?", filter.traceId());
+        Sql.where(sql, values, " AND finished_at >= ?", filter.since());
+        Sql.where(sql, values, " AND id < ?", beforeId);
         sql.append(" ORDER BY state, id DESC LIMIT ?");
         values.add(limit);
         return db.direct("list dead outbox events", c -> {
@@ -172,12 +172,5 @@ public final class DeadEvents {
         return new DeadEvent(rs.getLong("id"), rs.getString("event_id"), rs.getString("sink"),
                 rs.getString("execution_id"), rs.getString("trace_id"), rs.getInt("attempts"),
                 Sql.instant(rs, "created_at"), Sql.instant(rs, "finished_at"), rs.getString("last_error"));
-    }
-
-    private static void where(StringBuilder sql, List<Object> values, String clause, Object value) {
-        if (value != null) {
-            sql.append(clause);
-            values.add(value);
-        }
     }
 }

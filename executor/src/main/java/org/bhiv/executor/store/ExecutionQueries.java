@@ -33,10 +33,7 @@ public final class ExecutionQueries {
     public record Page(List<ExecutionRecord> executions, Cursor next) {
     }
 
-    private static final String SELECT = """
-            SELECT execution_id, trace_id, idempotency_key, action_type, status, replayable, received_at,
-                   duration_ms, result_json, response_status, response_body, user_id
-            FROM executions WHERE 1 = 1""";
+    private static final String SELECT = "SELECT " + JdbcExecutionStore.COLUMNS + " FROM executions WHERE 1 = 1";
 
     private final Transactions db;
 
@@ -54,11 +51,11 @@ public final class ExecutionQueries {
     public Page latest(Filter filter, int limit, Cursor after) {
         StringBuilder sql = new StringBuilder(SELECT);
         List<Object> values = new ArrayList<>();
-        where(sql, values, " AND status = ?", filter.status());
-        where(sql, values, " AND action_type = ?", filter.actionType());
-        where(sql, values, " AND user_id = ?", filter.userId());
-        where(sql, values, " AND received_at >= ?", filter.since());
-        where(sql, values, " AND received_at < ?", filter.until());
+        Sql.where(sql, values, " AND status = ?", filter.status());
+        Sql.where(sql, values, " AND action_type = ?", filter.actionType());
+        Sql.where(sql, values, " AND user_id = ?", filter.userId());
+        Sql.where(sql, values, " AND received_at >= ?", filter.since());
+        Sql.where(sql, values, " AND received_at < ?", filter.until());
         if (after != null) {
             sql.append(" AND (received_at < ? OR (received_at = ? AND execution_id < ?))");
             values.add(after.receivedAt());
@@ -84,12 +81,5 @@ public final class ExecutionQueries {
             ExecutionRecord last = page.getLast();
             return new Page(page, new Cursor(last.receivedAt(), last.executionId()));
         });
-    }
-
-    private static void where(StringBuilder sql, List<Object> values, String clause, Object value) {
-        if (value != null) {
-            sql.append(clause);
-            values.add(value);
-        }
     }
 }

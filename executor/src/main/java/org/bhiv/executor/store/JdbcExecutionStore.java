@@ -47,10 +47,11 @@ public final class JdbcExecutionStore implements ExecutionStore {
             INSERT INTO executions (execution_id, trace_id, idempotency_key, action_type, status, replayable,
                                     received_at, duration_ms, result_json, response_status, response_body, user_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
-    private static final String SELECT_BY_TRACE = """
-            SELECT execution_id, trace_id, idempotency_key, action_type, status, replayable, received_at,
-                   duration_ms, result_json, response_status, response_body, user_id
-            FROM executions WHERE trace_id = ? ORDER BY received_at, execution_id""";
+    /** The columns {@link #read} reads. */
+    static final String COLUMNS = "execution_id, trace_id, idempotency_key, action_type, status, replayable, "
+            + "received_at, duration_ms, result_json, response_status, response_body, user_id";
+    private static final String SELECT_BY_TRACE =
+            "SELECT " + COLUMNS + " FROM executions WHERE trace_id = ? ORDER BY received_at, execution_id";
     private static final String PURGE_KEYS = "DELETE FROM idempotency_keys WHERE expires_at <= ?";
 
     private final Transactions db;

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 
 /**
  * Binds and reads parameters the same way on H2 and PostgreSQL: instants as
@@ -40,5 +41,13 @@ final class Sql {
     static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
+    }
+
+    /** Appends {@code clause} (one {@code ?}) and its value when the value is not {@code null}: an optional filter. */
+    static void where(StringBuilder sql, List<Object> values, String clause, Object value) {
+        if (value != null) {
+            sql.append(clause);
+            values.add(value);
+        }
     }
 }
