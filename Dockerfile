@@ -18,12 +18,13 @@ COPY stack-cli/pom.xml stack-cli/pom.xml
 COPY e2e-tests/pom.xml e2e-tests/pom.xml
 RUN test -n "$MODULE" && ./mvnw -B -q -DskipTests -pl "$MODULE" -am package
 
-# Run stage: the service jar and its libraries on a JRE 21. HEAP bounds the heap (measured:
-# docs/benchmarks.md; Bucket keeps its records in memory and gets more, see docker-compose.yml).
+# Run stage: the service jar and its libraries on a JRE 21, run as bin/lib/jvm.sh runs it: HEAP
+# bounds the heap (measured: docs/benchmarks.md; Bucket keeps its records in memory and gets
+# more, see docker-compose.yml), the serial collector, two malloc arenas.
 FROM eclipse-temurin:21-jre
 ARG MODULE
 ARG HEAP=256m
-ENV JAVA_TOOL_OPTIONS="-Xmx${HEAP}"
+ENV JAVA_TOOL_OPTIONS="-Xmx${HEAP} -XX:+UseSerialGC" MALLOC_ARENA_MAX=2
 WORKDIR /app
 COPY --from=build /src/${MODULE}/target/${MODULE}.jar /app/service.jar
 COPY --from=build /src/${MODULE}/target/libs/ /app/libs/

@@ -5,7 +5,6 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -59,9 +58,9 @@ public record Execution(String executionId, String traceId, String idempotencyKe
         }
     }
 
-    /** @return a fresh execution id */
+    /** @return a fresh execution id ({@link TimeOrderedIds}) */
     public static String newId() {
-        return UUID.randomUUID().toString();
+        return TimeOrderedIds.next();
     }
 
     /** @return {@code success} or {@code failed} */

@@ -2,7 +2,6 @@ package org.bhiv.executor.store;
 
 import java.time.Instant;
 import java.util.Objects;
-import java.util.UUID;
 
 /**
  * One adapter execution as the store keeps it: what ran, how it ended, and the HTTP answer
@@ -44,10 +43,5 @@ public record ExecutionRecord(String executionId, String traceId, String idempot
                            int responseStatus, String responseBody) {
         this(executionId, traceId, idempotencyKey, actionType, status, receivedAt, durationMs, resultJson,
                 responseStatus, responseBody, null);
-    }
-
-    /** @return a fresh execution id */
-    public static String newId() {
-        return UUID.randomUUID().toString();
     }
 }

@@ -1,6 +1,7 @@
 package org.bhiv.executor.workflow;
 
 import java.lang.System.Logger.Level;
+import java.util.regex.Pattern;
 
 import org.bhiv.executor.execution.Execution;
 import org.bhiv.server.LogSafe;
@@ -14,6 +15,7 @@ import org.bhiv.server.LogSafe;
 public final class ExecutionLog implements ExecutionListener {
 
     private static final System.Logger LOGGER = System.getLogger(ExecutionLog.class.getName());
+    private static final Pattern WHITESPACE = Pattern.compile("\\s"); // compiled once: three lines per execution
 
     /** {@code EXECUTION_RECEIVED | trace_id=.. | decision=..} */
     @Override
@@ -55,7 +57,7 @@ public final class ExecutionLog implements ExecutionListener {
 
     /** Sanitised, and without spaces, so that a value can never contain the {@code " | "} separator. */
     private static String v(String value) {
-        return LogSafe.value(value).replaceAll("\\s", "_");
+        return WHITESPACE.matcher(LogSafe.value(value)).replaceAll("_");
     }
 
     private static void line(String line) {

@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.bhiv.executor.execution.Execution;
 import org.bhiv.executor.store.ClaimOutcome.Claimed;
 import org.bhiv.executor.store.ClaimOutcome.FingerprintMismatch;
 import org.bhiv.executor.store.ClaimOutcome.InProgress;
@@ -172,7 +173,7 @@ abstract class ExecutionStoreContract {
     void executionsOfATraceAreListedOldestFirstWithEveryField() {
         store.record(execution(200, "{\"n\":1}"), TransactionalWrite.none());
         clock.advance(Duration.ofSeconds(1));
-        var second = new ExecutionRecord(ExecutionRecord.newId(), traceId, "other-key", null, "failed",
+        var second = new ExecutionRecord(Execution.newId(), traceId, "other-key", null, "failed",
                 clock.instant(), 7, "{\"error_code\":\"missing_action_type\"}", 200, "{\"n\":2}");
         store.record(second, TransactionalWrite.none());
 
@@ -214,7 +215,7 @@ abstract class ExecutionStoreContract {
     }
 
     ExecutionRecord execution(int status, String body) {
-        return new ExecutionRecord(ExecutionRecord.newId(), traceId, key, "task", "success", clock.instant(), 12,
+        return new ExecutionRecord(Execution.newId(), traceId, key, "task", "success", clock.instant(), 12,
                 "{\"success\":true}", status, body);
     }
 }
