@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +32,7 @@ import org.bhiv.server.LogSafe;
 public final class Outbox {
 
     private static final System.Logger LOGGER = System.getLogger(Outbox.class.getName());
+    private static final List<String> SINK_NAMES = Arrays.stream(Sink.values()).map(Sink::wireName).toList();
 
     private final IntegrationsConfig config;
     private final OutboxStore store;
@@ -149,7 +151,7 @@ public final class Outbox {
         Map<Sink, Backlog> read = new EnumMap<>(Sink.class);
         long now = clock.millis();
         try {
-            Map<String, OutboxReads.Backlog> backlog = reads.backlog();
+            Map<String, OutboxReads.Backlog> backlog = reads.backlog(SINK_NAMES);
             for (Sink sink : Sink.values()) {
                 var b = backlog.getOrDefault(sink.wireName(), new OutboxReads.Backlog(0, null));
                 metrics.get(sink).pending(b.count());
