@@ -13,7 +13,8 @@ import java.util.UUID;
  * Delivers the outbox in the background: one loop per enabled sink on a virtual thread, woken at
  * once by {@link Outbox#afterCommit()} and at least every {@code integrations.outbox.scan-interval}
  * (due retries, events written by other replicas). Each pass claims up to
- * {@code integrations.outbox.batch-size} due events and sends them concurrently. Create one per
+ * {@code integrations.outbox.batch-size} due events and sends them, at most
+ * {@code integrations.outbox.concurrency} at a time. Create one per
  * process, {@link #start()} it after the store is open, {@link #shutdown(Duration)} it before the
  * store closes. See {@code docs/outbox.md} for the states and the retry policy.
  */
