@@ -95,8 +95,10 @@ final class SinkMetrics {
     /**
      * The pending count just read from the database (all replicas).
      *
-     * @param before the {@link #mark()} taken before the read, so that what this process writes or
-     *               finishes during the read is counted once in {@link #pendingEstimate()}
+     * @param before the {@link #mark()} taken before the read: what this process writes or finishes
+     *               while the count runs is then not lost from {@link #pendingEstimate()} (it may be
+     *               counted twice, which errs toward the bound); only events of a transaction still
+     *               uncommitted when the count ran (one group commit at most) are missed until the next read
      */
     void pending(long count, Mark before) {
         pending.set(count);
