@@ -19,7 +19,8 @@ import io.helidon.config.Config;
  * @param pauseAfterFailures consecutive failures after which a sink is paused ({@code integrations.backoff.pause-after-failures}, 5)
  * @param maxPending         pending events per sink before new ones are dropped ({@code integrations.outbox.max-pending}, 100000)
  * @param scanInterval       periodic scan for due retries and other replicas' events ({@code integrations.outbox.scan-interval}, PT1S)
- * @param batchSize          events claimed and sent concurrently per sink and pass ({@code integrations.outbox.batch-size}, 32)
+ * @param batchSize          events claimed per sink and pass, in one transaction ({@code integrations.outbox.batch-size}, 256)
+ * @param concurrency        requests in flight per sink at most ({@code integrations.outbox.concurrency}, 32)
  * @param retention          how long delivered and dead rows are kept ({@code integrations.outbox.retention}, PT168H)
  * @param redaction          content redaction with the deployment's key ({@code integrations.redaction.key}, else
  *                           {@code <data dir>/redaction.key}, generated at first start)
@@ -27,7 +28,7 @@ import io.helidon.config.Config;
 public record IntegrationsConfig(SinkConfig bucket, SinkConfig karma, Duration timeout, int maxAttempts, Duration maxAge,
                                  Duration drainTimeout, Duration backoffInitial, Duration backoffMax,
                                  int pauseAfterFailures, int maxPending, Duration scanInterval, int batchSize,
-                                 Duration retention, Redaction redaction) {
+                                 int concurrency, Duration retention, Redaction redaction) {
 
     /** The contract's ceiling for every outbound timeout. */
     public static final Duration MAX_TIMEOUT = Duration.ofSeconds(2);
@@ -41,6 +42,7 @@ public record IntegrationsConfig(SinkConfig bucket, SinkConfig karma, Duration t
         positive("integrations.backoff.pause-after-failures", pauseAfterFailures);
         positive("integrations.outbox.max-pending", maxPending);
         positive("integrations.outbox.batch-size", batchSize);
+        positive("integrations.outbox.concurrency", concurrency);
         positive("integrations.max-age", maxAge);
         positive("integrations.backoff.initial", backoffInitial);
         positive("integrations.outbox.scan-interval", scanInterval);
@@ -89,9 +91,18 @@ public record IntegrationsConfig(SinkConfig bucket, SinkConfig karma, Duration t
                 backoff.get("pause-after-failures").asInt().orElse(5),
                 outbox.get("max-pending").asInt().orElse(100_000),
                 duration(outbox, "scan-interval", Duration.ofSeconds(1)),
-                outbox.get("batch-size").asInt().orElse(32),
+                outbox.get("batch-size").asInt().orElse(256),
+                outbox.get("concurrency").asInt().orElse(32),
                 duration(outbox, "retention", Duration.ofDays(7)),
                 new Redaction(key));
+    }
+
+    /**
+     * @return the longest one pass can take: its attempts run {@code concurrency} at a time, each
+     *         within {@code timeout} (a claim's lease must outlast it)
+     */
+    public Duration passTimeout() {
+        return timeout.multipliedBy((batchSize + concurrency - 1) / concurrency);
     }
 
     /**

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +32,7 @@ import org.bhiv.server.LogSafe;
 public final class Outbox {
 
     private static final System.Logger LOGGER = System.getLogger(Outbox.class.getName());
+    private static final List<String> SINK_NAMES = Arrays.stream(Sink.values()).map(Sink::wireName).toList();
 
     private final IntegrationsConfig config;
     private final OutboxStore store;
@@ -65,8 +67,10 @@ public final class Outbox {
     /**
      * Writes the events of one completed execution in the caller's transaction. Events of a
      * disabled sink are not written. When a sink already has {@code integrations.outbox.max-pending}
-     * pending events, its new events are dropped (counted, WARN {@code INTEGRATION_DROPPED}) and
-     * the caller's transaction is unaffected. An event id already present is not written twice.
+     * pending events (as last read plus this process's writes and finishes since: no count per
+     * call, see docs/outbox.md "Bounds"), its new events are dropped (counted, WARN
+     * {@code INTEGRATION_DROPPED}) and the caller's transaction is unaffected. An event id already
+     * present is not written twice.
      * Call {@link #afterCommit()} after the commit.
      *
      * @param connection the caller's connection, inside its transaction (not committed here)
@@ -104,16 +108,20 @@ public final class Outbox {
     }
 
     /**
-     * The pending count the bound is checked against. Counting a large backlog costs milliseconds
-     * in the caller's transaction, so below 90 % of the bound the count refreshed every scan
-     * interval (plus this process's own writes since) is trusted; near the bound the rows are counted.
+     * The pending count the bound is checked against, without counting rows: the count last read
+     * by {@link #stats()} (every scan interval) corrected by this process's own writes and
+     * finishes since. Only before the first read are the rows counted, once, in the caller's
+     * transaction; that count then serves as the first read.
      */
     private long pendingBefore(Connection connection, Sink sink) throws SQLException {
-        long estimate = metrics.get(sink).pendingEstimate();
-        if (estimate >= 0 && estimate < config.maxPending() * 9L / 10) {
+        SinkMetrics m = metrics.get(sink);
+        long estimate = m.pendingEstimate();
+        if (estimate >= 0) {
             return estimate;
         }
-        return store.countPending(connection, sink.wireName());
+        SinkMetrics.Mark before = m.mark();
+        m.pending(store.countPending(connection, sink.wireName()), before);
+        return m.pendingEstimate();
     }
 
     /**
@@ -149,10 +157,12 @@ public final class Outbox {
         Map<Sink, Backlog> read = new EnumMap<>(Sink.class);
         long now = clock.millis();
         try {
-            Map<String, OutboxReads.Backlog> backlog = reads.backlog();
+            Map<Sink, SinkMetrics.Mark> before = new EnumMap<>(Sink.class);
+            metrics.forEach((sink, m) -> before.put(sink, m.mark()));
+            Map<String, OutboxReads.Backlog> backlog = reads.backlog(SINK_NAMES);
             for (Sink sink : Sink.values()) {
                 var b = backlog.getOrDefault(sink.wireName(), new OutboxReads.Backlog(0, null));
-                metrics.get(sink).pending(b.count());
+                metrics.get(sink).pending(b.count(), before.get(sink));
                 long age = b.oldestCreatedAt() == null ? 0 : Math.max(0, now - b.oldestCreatedAt().toEpochMilli());
                 read.put(sink, new Backlog(b.count(), age));
             }

@@ -13,7 +13,8 @@ import java.util.UUID;
  * Delivers the outbox in the background: one loop per enabled sink on a virtual thread, woken at
  * once by {@link Outbox#afterCommit()} and at least every {@code integrations.outbox.scan-interval}
  * (due retries, events written by other replicas). Each pass claims up to
- * {@code integrations.outbox.batch-size} due events and sends them concurrently. Create one per
+ * {@code integrations.outbox.batch-size} due events and sends them, at most
+ * {@code integrations.outbox.concurrency} at a time. Create one per
  * process, {@link #start()} it after the store is open, {@link #shutdown(Duration)} it before the
  * store closes. See {@code docs/outbox.md} for the states and the retry policy.
  */
@@ -21,6 +22,8 @@ public final class OutboxDispatcher {
 
     private static final System.Logger LOGGER = System.getLogger(OutboxDispatcher.class.getName());
     private static final Duration PURGE_EVERY = Duration.ofMinutes(1);
+    /** The backlog is read at most 1/20 of the time: counting a large backlog costs tens of milliseconds. */
+    private static final int READ_PACE = 20;
 
     private final Outbox outbox;
     private final IntegrationsConfig config;
@@ -51,7 +54,7 @@ public final class OutboxDispatcher {
         this.http = SinkClient.httpClient(config.timeout());
         this.backoff = backoff;
         for (Sink sink : outbox.enabledSinks()) {
-            clients.put(sink, new SinkClient(http, config.sink(sink), config.timeout()));
+            clients.put(sink, new SinkClient(http, config.sink(sink), config.timeout(), config.concurrency()));
         }
     }
 
@@ -156,8 +159,11 @@ public final class OutboxDispatcher {
     private void housekeeping() {
         long nextPurge = 0;
         while (running && !lifecycle.draining()) {
+            long wait = config.scanInterval().toMillis();
             try {
+                long started = System.nanoTime();
                 outbox.stats(); // refreshes the health snapshot and the pending gauges
+                wait = Math.max(wait, READ_PACE * (System.nanoTime() - started) / 1_000_000);
                 long now = outbox.clock().millis();
                 if (now >= nextPurge) {
                     outbox.store().purge(outbox.clock().instant().minus(config.retention()));
@@ -166,7 +172,7 @@ public final class OutboxDispatcher {
             } catch (RuntimeException e) {
                 LOGGER.log(Level.WARNING, "Outbox housekeeping failed: " + e);
             }
-            housekeeping.await(config.scanInterval().toMillis());
+            housekeeping.await(wait);
         }
     }
 }

@@ -19,6 +19,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -40,12 +41,19 @@ final class SinkClient {
     private final String authorization;
     private final Duration timeout;
     private final Set<CompletableFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
+    private final Semaphore permits;
+    private volatile boolean aborted;
 
-    SinkClient(HttpClient http, SinkConfig sink, Duration timeout) {
+    /**
+     * @param concurrency requests in flight at most; an attempt waits for a permit before its
+     *                    timeout starts, so the client keeps that many connections to the sink busy
+     */
+    SinkClient(HttpClient http, SinkConfig sink, Duration timeout, int concurrency) {
         this.http = http;
         this.endpoint = sink.endpoint();
         this.authorization = sink.token().isEmpty() ? null : "Bearer " + sink.token();
         this.timeout = timeout;
+        this.permits = new Semaphore(concurrency);
     }
 
     static HttpClient httpClient(Duration timeout) {
@@ -57,6 +65,20 @@ final class SinkClient {
     }
 
     AttemptResult send(OutboxStore.ClaimedEvent event) {
+        try {
+            permits.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new AttemptResult.Aborted();
+        }
+        try {
+            return aborted ? new AttemptResult.Aborted() : post(event);
+        } finally {
+            permits.release();
+        }
+    }
+
+    private AttemptResult post(OutboxStore.ClaimedEvent event) {
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
@@ -89,8 +111,12 @@ final class SinkClient {
         }
     }
 
-    /** Cancels every attempt in flight (end of the drain); they end as {@link AttemptResult.Aborted}. */
+    /**
+     * Cancels every attempt in flight (end of the drain), and every later one before it is sent;
+     * they end as {@link AttemptResult.Aborted}.
+     */
     void abortInFlight() {
+        aborted = true;
         inFlight.forEach(f -> f.cancel(true));
     }
 

@@ -85,7 +85,7 @@ final class SinkLoop implements Runnable {
         }
         boolean probing = consecutiveFailures >= config.pauseAfterFailures();
         Instant at = Instant.ofEpochMilli(now);
-        Instant leaseUntil = at.plus(config.timeout()).plus(LEASE_MARGIN);
+        Instant leaseUntil = at.plus(config.passTimeout()).plus(LEASE_MARGIN);
         var batch = outbox.store().claim(sink.wireName(), probing ? 1 : config.batchSize(), at, leaseUntil, claimToken);
         if (batch.isEmpty()) {
             return false;

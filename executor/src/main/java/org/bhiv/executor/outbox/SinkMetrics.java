@@ -22,8 +22,9 @@ final class SinkMetrics {
     private final AtomicLong dead = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong pending = new AtomicLong();
-    private final AtomicLong enqueuedSinceRefresh = new AtomicLong();
-    private volatile boolean pendingKnown;
+    private final AtomicLong enqueued = new AtomicLong();
+    private final AtomicLong finished = new AtomicLong();
+    private volatile Baseline baseline;
     private volatile boolean backingOff;
 
     private final Counter deliveredCounter;
@@ -56,6 +57,7 @@ final class SinkMetrics {
     }
 
     void delivered(Duration lagTime) {
+        finished.incrementAndGet();
         delivered.incrementAndGet();
         deliveredCounter.increment();
         lag.record(lagTime);
@@ -67,6 +69,7 @@ final class SinkMetrics {
     }
 
     void dead() {
+        finished.incrementAndGet();
         dead.incrementAndGet();
         deadCounter.increment();
     }
@@ -76,21 +79,48 @@ final class SinkMetrics {
         droppedCounter.increment(n);
     }
 
-    /** The pending count just read from the database (all replicas). */
-    void pending(long count) {
+    /** What this process had written and finished when a backlog read began. */
+    record Mark(long enqueued, long finished) {
+    }
+
+    /** The pending count as read, and the mark taken just before the read. */
+    private record Baseline(long count, Mark before) {
+    }
+
+    /** @return the mark to pass to {@link #pending(long, Mark)}: take it before reading the count */
+    Mark mark() {
+        return new Mark(enqueued.get(), finished.get());
+    }
+
+    /**
+     * The pending count just read from the database (all replicas).
+     *
+     * @param before the {@link #mark()} taken before the read: what this process writes or finishes
+     *               while the count runs is then not lost from {@link #pendingEstimate()} (it may be
+     *               counted twice, which errs toward the bound); only events of a transaction still
+     *               uncommitted when the count ran (one group commit at most) are missed until the next read
+     */
+    void pending(long count, Mark before) {
         pending.set(count);
-        enqueuedSinceRefresh.set(0);
-        pendingKnown = true;
+        baseline = new Baseline(count, before);
     }
 
-    /** This process wrote an event since the last {@link #pending(long)}. */
+    /** This process wrote an event (inside a transaction not yet committed). */
     void enqueued() {
-        enqueuedSinceRefresh.incrementAndGet();
+        enqueued.incrementAndGet();
     }
 
-    /** @return the last known pending count plus what this process wrote since, or -1 before the first count */
+    /**
+     * @return the last pending count read plus what this process wrote since, minus what it
+     *         delivered or gave up since (never below 0); -1 before the first read. O(1): the bound
+     *         of {@code max-pending} is checked against it on every enqueue.
+     */
     long pendingEstimate() {
-        return pendingKnown ? pending.get() + enqueuedSinceRefresh.get() : -1;
+        Baseline b = baseline;
+        if (b == null) {
+            return -1;
+        }
+        return Math.max(0, b.count() + enqueued.get() - b.before().enqueued() - (finished.get() - b.before().finished()));
     }
 
     void backingOff(boolean value) {

@@ -27,8 +27,12 @@ public final class OutboxReads {
                              Instant nextAttemptAt, Instant finishedAt, String lastError) {
     }
 
-    private static final String BACKLOG =
-            "SELECT sink, COUNT(*) AS pending, MIN(created_at) AS oldest FROM outbox_pending GROUP BY sink";
+    // Both read only an index of the sink's rows, never the rows (payloads) themselves: a GROUP BY over
+    // the table read every row of a 100k backlog each second and took a third of the drain's CPU.
+    private static final String COUNT = "SELECT COUNT(*) FROM outbox_pending WHERE sink = ?";
+    // ORDER BY repeats the index's leading column so that H2 reads the index in order and stops at LIMIT
+    private static final String OLDEST =
+            "SELECT created_at FROM outbox_pending WHERE sink = ? ORDER BY sink, created_at LIMIT 1";
     private static final String STATES = """
             SELECT id, execution_id, sink, 'pending' AS state, event_id, attempts, next_attempt_at, NULL AS finished_at,
                    last_error FROM outbox_pending WHERE trace_id = ?
@@ -44,13 +48,30 @@ public final class OutboxReads {
         this.db = database.transactions();
     }
 
-    /** @return per sink name with pending events, the backlog */
-    public Map<String, Backlog> backlog() {
+    /**
+     * Counts the backlog from the index of the sinks' rows (a scan of the index, O(backlog), so the
+     * caller reads it at a pace it chooses, never per request) and finds the oldest from the index
+     * on {@code (sink, created_at)} (O(log backlog)).
+     *
+     * @param sinks the sink names to read
+     * @return per sink name, in the given order, the backlog
+     */
+    public Map<String, Backlog> backlog(List<String> sinks) {
         return db.direct("read the outbox backlog", c -> {
             Map<String, Backlog> result = new LinkedHashMap<>();
-            try (PreparedStatement ps = c.prepareStatement(BACKLOG); ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    result.put(rs.getString(1), new Backlog(rs.getLong("pending"), Sql.instant(rs, "oldest")));
+            try (PreparedStatement count = c.prepareStatement(COUNT);
+                 PreparedStatement oldest = c.prepareStatement(OLDEST)) {
+                for (String sink : sinks) {
+                    Sql.set(count, sink);
+                    Sql.set(oldest, sink);
+                    long pending;
+                    try (ResultSet rs = count.executeQuery()) {
+                        rs.next();
+                        pending = rs.getLong(1);
+                    }
+                    try (ResultSet rs = oldest.executeQuery()) {
+                        result.put(sink, new Backlog(pending, rs.next() ? Sql.instant(rs, "created_at") : null));
+                    }
                 }
             }
             return result;

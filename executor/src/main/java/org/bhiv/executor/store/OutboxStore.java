@@ -104,8 +104,9 @@ public final class OutboxStore {
     }
 
     /**
-     * Claims up to {@code limit} due events of a sink, earliest due first, in one transaction. A
-     * candidate that another dispatcher claimed in between is skipped (its compare-and-set updates no row).
+     * Claims up to {@code limit} due events of a sink, earliest due first, in one transaction: one
+     * read of the due index, then one JDBC batch of compare-and-sets. A candidate that another
+     * dispatcher claimed in between is skipped (its compare-and-set updates no row).
      */
     public List<ClaimedEvent> claim(String sink, int limit, Instant now, Instant leaseUntil, String token) {
         return db.write("claim outbox events", c -> {
@@ -122,13 +123,17 @@ public final class OutboxStore {
             if (candidates.isEmpty()) {
                 return List.of();
             }
+            boolean[] won = new boolean[candidates.size()];
+            try (Batch cas = new Batch(c, CLAIM)) {
+                for (int i = 0; i < won.length; i++) {
+                    cas.add(i, leaseUntil, token, candidates.get(i).id(), now);
+                }
+                cas.run(won);
+            }
             List<ClaimedEvent> claimed = new ArrayList<>(candidates.size());
-            try (PreparedStatement ps = c.prepareStatement(CLAIM)) {
-                for (ClaimedEvent candidate : candidates) {
-                    Sql.set(ps, leaseUntil, token, candidate.id(), now);
-                    if (ps.executeUpdate() == 1) {
-                        claimed.add(candidate);
-                    }
+            for (int i = 0; i < won.length; i++) {
+                if (won[i]) {
+                    claimed.add(candidates.get(i));
                 }
             }
             return claimed;
@@ -136,32 +141,99 @@ public final class OutboxStore {
     }
 
     /**
-     * Records how the attempts of one pass ended, in one transaction.
+     * Records how the attempts of one pass ended, in one transaction: one JDBC batch per statement
+     * (moves, deletes, retries, ...), so a pass of hundreds of events costs a few round trips into
+     * the database, not two statements per event.
      *
      * @param finishes what each attempt changes
      * @param token    the claim token the events were claimed with
      * @return per finish, whether it was recorded (false: the claim was lost meanwhile, nothing changed)
      */
     public boolean[] finish(List<Finish> finishes, String token) {
+        if (finishes.isEmpty()) {
+            return new boolean[0];
+        }
         return db.write("record outbox attempts", c -> {
             boolean[] recorded = new boolean[finishes.size()];
-            for (int i = 0; i < recorded.length; i++) {
-                recorded[i] = finish(c, finishes.get(i), token);
+            List<Integer> moved = new ArrayList<>();
+            try (Batch move = new Batch(c, MOVE); Batch retry = new Batch(c, RETRY);
+                 Batch probe = new Batch(c, PROBE_FAILED); Batch release = new Batch(c, RELEASE)) {
+                for (int i = 0; i < recorded.length; i++) {
+                    Finish f = finishes.get(i);
+                    long id = f.event().id();
+                    switch (f.kind()) {
+                        case DELIVERED, DEAD -> {
+                            boolean dead = f.kind() == Finish.Kind.DEAD;
+                            move.add(i, dead, f.attempts(), dead ? "dead" : "delivered", f.at(), truncate(f.error()),
+                                    id, token);
+                            moved.add(i);
+                        }
+                        case RETRY -> retry.add(i, f.attempts(), f.at(), truncate(f.error()), id, token);
+                        case PROBE_FAILED -> probe.add(i, truncate(f.error()), id, token);
+                        case RELEASE -> release.add(i, id, token);
+                    }
+                }
+                for (Batch b : List.of(move, retry, probe, release)) {
+                    b.run(recorded);
+                }
+            }
+            if (!moved.isEmpty()) {
+                // the copy exists only where the claim was still ours; delete exactly those rows
+                boolean[] deleted = new boolean[recorded.length];
+                try (Batch delete = new Batch(c, DELETE_CLAIMED)) {
+                    for (int i : moved) {
+                        if (recorded[i]) {
+                            delete.add(i, finishes.get(i).event().id(), token);
+                        }
+                    }
+                    delete.run(deleted);
+                }
+                for (int i : moved) {
+                    recorded[i] &= deleted[i];
+                }
             }
             return recorded;
         });
     }
 
-    private static boolean finish(Connection c, Finish f, String token) throws SQLException {
-        long id = f.event().id();
-        return switch (f.kind()) {
-            case DELIVERED, DEAD -> Sql.update(c, MOVE, f.kind() == Finish.Kind.DEAD, f.attempts(),
-                    f.kind() == Finish.Kind.DEAD ? "dead" : "delivered", f.at(), truncate(f.error()), id, token) == 1
-                    && Sql.update(c, DELETE_CLAIMED, id, token) == 1;
-            case RETRY -> Sql.update(c, RETRY, f.attempts(), f.at(), truncate(f.error()), id, token) == 1;
-            case PROBE_FAILED -> Sql.update(c, PROBE_FAILED, truncate(f.error()), id, token) == 1;
-            case RELEASE -> Sql.update(c, RELEASE, id, token) == 1;
-        };
+    /** One statement run as a JDBC batch; remembers which finish each row belongs to. */
+    private static final class Batch implements AutoCloseable {
+        private final Connection connection;
+        private final String sql;
+        private final List<Integer> rows = new ArrayList<>();
+        private PreparedStatement statement;
+
+        Batch(Connection connection, String sql) {
+            this.connection = connection;
+            this.sql = sql;
+        }
+
+        void add(int row, Object... values) throws SQLException {
+            if (statement == null) {
+                statement = connection.prepareStatement(sql);
+            }
+            Sql.set(statement, values);
+            statement.addBatch();
+            rows.add(row);
+        }
+
+        /** Runs the batch; marks in {@code recorded} each row that changed exactly one row. */
+        void run(boolean[] recorded) throws SQLException {
+            if (statement == null) {
+                return;
+            }
+            int[] counts = statement.executeBatch();
+            for (int i = 0; i < counts.length; i++) {
+                recorded[rows.get(i)] = counts[i] == 1;
+            }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            if (statement != null) {
+                statement.close();
+            }
+        }
     }
 
     /** @return the earliest next attempt of the sink's pending events, or {@code null} when none is pending */

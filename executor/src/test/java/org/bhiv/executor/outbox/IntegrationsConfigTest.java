@@ -29,6 +29,8 @@ class IntegrationsConfigTest {
         assertThat(config.backoffInitial()).isEqualTo(Duration.ofMillis(200));
         assertThat(config.backoffMax()).isEqualTo(Duration.ofSeconds(60));
         assertThat(config.maxPending()).isEqualTo(100_000);
+        assertThat(config.batchSize()).isEqualTo(256);
+        assertThat(config.concurrency()).isEqualTo(32);
     }
 
     @Test
@@ -37,6 +39,28 @@ class IntegrationsConfigTest {
         assertThat(config.timeout()).isEqualTo(Duration.ofSeconds(2));
         assertThat(config.maxPending()).isEqualTo(100_000);
         assertThat(config.karma().token()).isEmpty();
+        assertThat(config.batchSize()).isEqualTo(256);
+        assertThat(config.concurrency()).isEqualTo(32);
+    }
+
+    @Test
+    void aPassMayTakeOneTimeoutPerWaveOfConcurrentRequests() {
+        assertThat(create(Map.of()).passTimeout()).as("256 events, 32 at a time, 2 s each").isEqualTo(Duration.ofSeconds(16));
+        assertThat(create(Map.of("integrations.outbox.batch-size", "33", "integrations.outbox.concurrency", "32",
+                "integrations.timeout", "PT1S")).passTimeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(create(Map.of("integrations.outbox.batch-size", "4", "integrations.outbox.concurrency", "64"))
+                .passTimeout()).isEqualTo(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void concurrencyBelowOneIsRefusedNamingTheKey() {
+        assertThatThrownBy(() -> create(Map.of("integrations.outbox.concurrency", "0")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("integrations.outbox.concurrency must be at least 1, was 0");
+        assertThatThrownBy(() -> create(Map.of("integrations.outbox.batch-size", "-3")))
+                .hasMessage("integrations.outbox.batch-size must be at least 1, was -3");
+        assertThatThrownBy(() -> create(Map.of("integrations.outbox.concurrency", "many")))
+                .hasMessageContaining("integrations.outbox.concurrency");
     }
 
     @Test

@@ -215,6 +215,56 @@ class OutboxDeliveryTest {
     }
 
     @Test
+    void theBoundIsCheckedAgainstTheLastBacklogReadAndOwnWritesNotACountPerEnqueue() throws Exception {
+        int closed = Receiver.closedPort();
+        OutboxFixture f = open(new OutboxFixture(dir, "http://127.0.0.1:" + closed, "http://127.0.0.1:" + closed,
+                Map.of("integrations.outbox.max-pending", "3", "integrations.karma.enabled", "false")));
+        assertThat(f.outbox.stats().get("bucket").pending()).isZero();
+        try (Connection c = f.db.dataSource().getConnection()) {
+            // another replica writes three events; this process learns of them at its next backlog read
+            for (int i = 0; i < 3; i++) {
+                f.outbox.store().insert(c, new org.bhiv.executor.store.OutboxStore.NewEvent("other-" + i, "bucket",
+                        "exec-other", "other", "tp", "{}"), java.time.Instant.now());
+            }
+        }
+
+        assertThat(f.enqueueCommitted(OutboxFixture.execution("bound-1")))
+                .as("checked against the last read plus this process's writes, not a count of the rows").isEqualTo(1);
+        assertThat(f.enqueueCommitted(OutboxFixture.execution("bound-2"))).isEqualTo(1);
+        assertThat(f.enqueueCommitted(OutboxFixture.execution("bound-3"))).isEqualTo(1);
+        assertThat(f.enqueueCommitted(OutboxFixture.execution("bound-4"))).as("own writes reach the bound").isZero();
+        assertThat(f.outbox.stats().get("bucket").pending()).isEqualTo(6);
+        assertThat(f.outbox.stats().get("bucket").dropped()).isEqualTo(1);
+        assertThat(f.enqueueCommitted(OutboxFixture.execution("bound-5"))).as("after the read: full").isZero();
+        assertThat(f.counter("bucket", "dropped")).isEqualTo(2.0);
+    }
+
+    @Test
+    void aPassSendsItsWholeBatchButNeverMoreThanConcurrencyRequestsAtOnce() throws Exception {
+        Receiver bucket = open(Receiver.start().answer(r -> {
+            try {
+                Thread.sleep(50); // a slow receiver: requests overlap as much as the sender lets them
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Receiver.Reply.ok();
+        }));
+        OutboxFixture f = open(new OutboxFixture(dir, bucket.url(), "http://127.0.0.1:1",
+                Map.of("integrations.karma.enabled", "false", "integrations.outbox.batch-size", "64",
+                        "integrations.outbox.concurrency", "4")));
+        for (int i = 0; i < 100; i++) {
+            f.enqueueCommitted(OutboxFixture.execution("bounded-" + i));
+        }
+        start(f);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> bucket.countsByEventId().size() == 100);
+        await().atMost(Duration.ofSeconds(5)).until(() -> f.rows("pending") == 0);
+        assertThat(bucket.maxConcurrentRequests()).as("the bound is used, and never exceeded").isEqualTo(4);
+        assertThat(bucket.countsByEventId().values()).containsOnly(1);
+        assertThat(f.rows("delivered")).isEqualTo(100);
+    }
+
+    @Test
     void aDisabledSinkGetsNoEventsAndSaysSo() throws Exception {
         Receiver bucket = open(Receiver.start());
         OutboxFixture f = open(new OutboxFixture(dir, bucket.url(), "http://127.0.0.1:1",
@@ -248,7 +298,8 @@ class OutboxDeliveryTest {
         Receiver bucket = open(Receiver.start().answer(r -> Receiver.Reply.status(503, "{}")));
         Receiver karma = open(Receiver.start());
         OutboxFixture f = open(new OutboxFixture(dir, bucket.url(), karma.url(),
-                Map.of("integrations.backoff.pause-after-failures", "3", "integrations.backoff.max", "PT0.5S")));
+                Map.of("integrations.backoff.pause-after-failures", "3", "integrations.backoff.max", "PT0.5S",
+                        "integrations.outbox.batch-size", "32")));
         for (int i = 0; i < 40; i++) {
             f.enqueueCommitted(OutboxFixture.execution("storm-" + i));
         }

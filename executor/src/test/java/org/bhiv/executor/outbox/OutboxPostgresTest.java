@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The same outbox SQL on a real PostgreSQL: migration, duplicate-safe insert in a transaction, claims, delivery. */
+/**
+ * The same outbox SQL on a real PostgreSQL: migration, duplicate-safe insert in a transaction, claims, delivery,
+ * and the JDBC batches of a pass (their update counts decide what was recorded).
+ */
 class OutboxPostgresTest {
 
     @Test
@@ -55,6 +58,7 @@ class OutboxPostgresTest {
                 assertThat(delivery.get("karma").attempts()).isEqualTo(1);
                 assertThat(f.outbox.store().purge(java.time.Instant.now().plus(java.time.Duration.ofDays(1)))).as("retention purge, same SQL").isEqualTo(12);
                 assertThat(f.rows("delivered")).isZero();
+                OutboxStoreTest.finishRecordsEveryKindAndNothingOfALostClaim(f, "pg-mix");
             }
         }
     }

@@ -74,6 +74,31 @@ class OutboxRestartTest {
     }
 
     @Test
+    void attemptsWaitingForAConnectionAtTheDrainDeadlineAreNeverSentAndStayPendingUnclaimed() throws Exception {
+        try (HangingReceiver bucket = new HangingReceiver();
+             OutboxFixture f = new OutboxFixture(dir, bucket.url(), "http://127.0.0.1:1",
+                     Map.of("integrations.karma.enabled", "false", "integrations.outbox.concurrency", "2"))) {
+            for (int i = 0; i < 6; i++) {
+                f.enqueueCommitted(OutboxFixture.execution("queued-" + i));
+            }
+            OutboxDispatcher dispatcher = OutboxDispatcher.create(f.outbox);
+            dispatcher.start();
+            await().atMost(Duration.ofSeconds(2)).until(() -> bucket.connections() == 2);
+
+            boolean clean = dispatcher.shutdown(Duration.ofMillis(300));
+
+            assertThat(clean).isFalse();
+            assertThat(bucket.connections()).as("the four waiting for a permit were never sent").isEqualTo(2);
+            try (Connection c = f.db.dataSource().getConnection();
+                 ResultSet rs = c.createStatement().executeQuery(
+                         "SELECT COUNT(*) FROM outbox_pending WHERE claimed_until IS NULL AND attempts = 0")) {
+                rs.next();
+                assertThat(rs.getInt(1)).as("all six released, no attempt counted").isEqualTo(6);
+            }
+        }
+    }
+
+    @Test
     void shutdownWithAHangingSinkStopsAtTheDrainDeadlineAndKeepsTheEventsUnclaimed() throws Exception {
         try (HangingReceiver bucket = new HangingReceiver();
              Receiver karma = Receiver.start();
