@@ -19,7 +19,7 @@ import io.helidon.config.Config;
  * @param pauseAfterFailures consecutive failures after which a sink is paused ({@code integrations.backoff.pause-after-failures}, 5)
  * @param maxPending         pending events per sink before new ones are dropped ({@code integrations.outbox.max-pending}, 100000)
  * @param scanInterval       periodic scan for due retries and other replicas' events ({@code integrations.outbox.scan-interval}, PT1S)
- * @param batchSize          events claimed per sink and pass, in one transaction ({@code integrations.outbox.batch-size}, 256)
+ * @param batchSize          events claimed per sink and pass, in one transaction ({@code integrations.outbox.batch-size}, 32)
  * @param concurrency        requests in flight per sink at most ({@code integrations.outbox.concurrency}, 32)
  * @param retention          how long delivered and dead rows are kept ({@code integrations.outbox.retention}, PT168H)
  * @param redaction          content redaction with the deployment's key ({@code integrations.redaction.key}, else
@@ -91,7 +91,7 @@ public record IntegrationsConfig(SinkConfig bucket, SinkConfig karma, Duration t
                 backoff.get("pause-after-failures").asInt().orElse(5),
                 outbox.get("max-pending").asInt().orElse(100_000),
                 duration(outbox, "scan-interval", Duration.ofSeconds(1)),
-                outbox.get("batch-size").asInt().orElse(256),
+                outbox.get("batch-size").asInt().orElse(32),
                 outbox.get("concurrency").asInt().orElse(32),
                 duration(outbox, "retention", Duration.ofDays(7)),
                 new Redaction(key));

@@ -29,7 +29,7 @@ class IntegrationsConfigTest {
         assertThat(config.backoffInitial()).isEqualTo(Duration.ofMillis(200));
         assertThat(config.backoffMax()).isEqualTo(Duration.ofSeconds(60));
         assertThat(config.maxPending()).isEqualTo(100_000);
-        assertThat(config.batchSize()).isEqualTo(256);
+        assertThat(config.batchSize()).isEqualTo(32);
         assertThat(config.concurrency()).isEqualTo(32);
     }
 
@@ -39,13 +39,14 @@ class IntegrationsConfigTest {
         assertThat(config.timeout()).isEqualTo(Duration.ofSeconds(2));
         assertThat(config.maxPending()).isEqualTo(100_000);
         assertThat(config.karma().token()).isEmpty();
-        assertThat(config.batchSize()).isEqualTo(256);
+        assertThat(config.batchSize()).isEqualTo(32);
         assertThat(config.concurrency()).isEqualTo(32);
     }
 
     @Test
     void aPassMayTakeOneTimeoutPerWaveOfConcurrentRequests() {
-        assertThat(create(Map.of()).passTimeout()).as("256 events, 32 at a time, 2 s each").isEqualTo(Duration.ofSeconds(16));
+        assertThat(create(Map.of()).passTimeout()).as("32 events, 32 at a time, 2 s each").isEqualTo(Duration.ofSeconds(2));
+        assertThat(create(Map.of("integrations.outbox.batch-size", "256")).passTimeout()).as("8 waves").isEqualTo(Duration.ofSeconds(16));
         assertThat(create(Map.of("integrations.outbox.batch-size", "33", "integrations.outbox.concurrency", "32",
                 "integrations.timeout", "PT1S")).passTimeout()).isEqualTo(Duration.ofSeconds(2));
         assertThat(create(Map.of("integrations.outbox.batch-size", "4", "integrations.outbox.concurrency", "64"))
