@@ -48,24 +48,24 @@ class ExecutorCrashTest {
             AtomicInteger next = new AtomicInteger();
 
             // 1: killed right after its 100th answer, with requests and deliveries in flight
-            ExecutorProcess executor = ExecutorProcess.start(dir, bucket, karma, LEASE);
+            ServiceProcess executor = ServiceProcess.executor(dir, bucket, karma, LEASE);
             sendThenCrash(executor, next, sent, PER_PHASE);
 
             // 2: Bucket and Karma unreachable (a closed port: the stand-ins keep what they have), so every
             // new event is pending when it is killed
             String down = "http://127.0.0.1:" + closedPort();
-            executor = ExecutorProcess.start(dir, down, down, LEASE);
+            executor = ServiceProcess.executor(dir, down, down, LEASE);
             sendThenCrash(executor, next, sent, PER_PHASE);
 
             // 3: the sinks are reachable again; killed as soon as the backlog starts to drain
             long before = bucketRecords(bucket).size();
-            executor = ExecutorProcess.start(dir, bucket, karma, LEASE);
-            ExecutorProcess draining = executor;
+            executor = ServiceProcess.executor(dir, bucket, karma, LEASE);
+            ServiceProcess draining = executor;
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(5))
                     .until(() -> bucketRecords(bucket).size() > before);
             draining.crash();
 
-            executor = ExecutorProcess.start(dir, bucket, karma, LEASE);
+            executor = ServiceProcess.executor(dir, bucket, karma, LEASE);
             try {
                 assertEveryAnsweredExecutionReplays(executor, sent);
                 resendUnanswered(executor, sent);
@@ -81,7 +81,7 @@ class ExecutorCrashTest {
      * Sends from several threads and kills the executor as soon as {@code answers} requests were
      * answered 200, while the other threads' requests are still in flight (those stay unanswered).
      */
-    private static void sendThenCrash(ExecutorProcess executor, AtomicInteger next, Map<String, Sent> sent,
+    private static void sendThenCrash(ServiceProcess executor, AtomicInteger next, Map<String, Sent> sent,
                                       int answers) throws Exception {
         AtomicInteger answered = new AtomicInteger();
         AtomicBoolean crashed = new AtomicBoolean();
@@ -119,7 +119,7 @@ class ExecutorCrashTest {
         }
     }
 
-    private static void assertEveryAnsweredExecutionReplays(ExecutorProcess executor, Map<String, Sent> sent) {
+    private static void assertEveryAnsweredExecutionReplays(ServiceProcess executor, Map<String, Sent> sent) {
         List<Map.Entry<String, Sent>> answered = sent.entrySet().stream().filter(e -> e.getValue().answer() != null)
                 .toList();
         assertThat(answered).as("answered before the crashes").hasSizeGreaterThanOrEqualTo(2 * PER_PHASE);
@@ -137,7 +137,7 @@ class ExecutorCrashTest {
      * A request that was in flight at a crash is sent again: it executes now, or replays if it had
      * committed; a claim it left is in progress (409) until its lease ends.
      */
-    private static void resendUnanswered(ExecutorProcess executor, Map<String, Sent> sent) {
+    private static void resendUnanswered(ServiceProcess executor, Map<String, Sent> sent) {
         sent.replaceAll((traceId, s) -> {
             if (s.answer() != null) {
                 return s;
@@ -152,7 +152,7 @@ class ExecutorCrashTest {
         });
     }
 
-    private static void assertOneExecutionPerTrace(ExecutorProcess executor, Map<String, Sent> sent) {
+    private static void assertOneExecutionPerTrace(ServiceProcess executor, Map<String, Sent> sent) {
         for (String traceId : sent.keySet()) {
             Http.Answer lookup = Http.get(executor.url() + "/api/workflow/executions/" + traceId, Stack.OPERATOR_TOKEN);
             assertThat(lookup.status()).as(traceId).isEqualTo(200);

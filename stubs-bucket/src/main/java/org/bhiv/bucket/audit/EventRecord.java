@@ -37,7 +37,8 @@ public final class EventRecord {
      * @param seq         the record's sequence number
      * @param receivedAt  ISO-8601 time of receipt
      * @param requesterId the proven identity
-     * @param eventData   the caller's event (not modified)
+     * @param eventData   the caller's event (not modified; its member values become the record's,
+     *                    so the caller must not change them afterwards)
      * @param prevHash    the previous record's hash
      * @return the sealed record, with its hash
      */
@@ -48,7 +49,7 @@ public final class EventRecord {
         record.put(REQUESTER_ID, requesterId);
         eventData.fields().forEachRemaining(field -> {
             if (!SERVER_SET.contains(field.getKey())) {
-                record.set(field.getKey(), field.getValue().deepCopy());
+                record.set(field.getKey(), field.getValue());
             }
         });
         if (!record.hasNonNull(TIMESTAMP)) {

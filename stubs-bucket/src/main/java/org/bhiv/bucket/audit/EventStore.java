@@ -3,6 +3,7 @@ package org.bhiv.bucket.audit;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,16 +18,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.bhiv.server.ProblemException;
 
 /**
- * The append-only audit store: records in memory (bounded), optionally mirrored to a
- * {@link Journal} that is replayed and verified at start. It never evicts a record: when full
- * it refuses new ones with 507 {@code storage_full}. Records are never handed out for
- * modification: readers get copies.
+ * The append-only audit store: records in memory (bounded, each kept as its JSON line, see
+ * {@link StoredRecord}), optionally mirrored to a {@link Journal} that is replayed and verified at
+ * start. It never evicts a record: when full it refuses new ones with 507 {@code storage_full}.
+ * Records are never handed out for modification: readers get trees parsed afresh.
  */
 public final class EventStore {
 
     private static final System.Logger LOGGER = System.getLogger(EventStore.class.getName());
 
-    private final List<ObjectNode> chain = new ArrayList<>();
+    /** In chain order; {@code null} for a journal line that could not be read. */
+    private final List<StoredRecord> chain = new ArrayList<>();
     private final Map<String, Long> seqByEventId = new HashMap<>();
     private final Set<String> agents = new HashSet<>();
     private final int maxEvents;
@@ -42,7 +44,7 @@ public final class EventStore {
         this.maxEvents = maxEvents;
         this.journal = journal;
         this.clock = clock;
-        replayed.forEach(this::index);
+        replayed.forEach(record -> index(record, record == null ? null : StoredRecord.replayed(record)));
         Verification verdict = HashChain.verify(replayed);
         this.missingAtStart = anchor.map(a -> a.seq() > lastSeq ? new Verification.Missing(lastSeq + 1, a.seq()) : null)
                 .orElse(null);
@@ -128,20 +130,25 @@ public final class EventStore {
         }
         long seq = Math.max(lastSeq, chain.size()) + 1;
         ObjectNode record = EventRecord.seal(seq, Instant.now(clock).toString(), requesterId, eventData, headHash);
+        StoredRecord stored;
+        try {
+            stored = StoredRecord.sealed(record);
+        } catch (IllegalArgumentException e) {
+            // Text no UTF-8 encoder can write; JsonBodies refuses it first, this is the store's own guard.
+            throw ProblemException.malformedJson("The event has text that is not valid Unicode; it was not stored.");
+        }
         if (journal != null) {
             try {
-                journal.append(record);
+                journal.append(stored, new Anchor(seq, record.get(EventRecord.HASH).asText()));
             } catch (java.io.UncheckedIOException e) {
                 LOGGER.log(Level.ERROR, "Cannot append seq " + seq + " to the journal; the event is refused", e);
                 throw ProblemException.of(503, "journal_unavailable",
                         "The audit journal cannot be written; the event was not stored.");
-            } catch (IllegalArgumentException e) {
-                // Text no UTF-8 encoder can write; JsonBodies refuses it first, this is the journal's own guard.
-                throw ProblemException.malformedJson("The event has text that is not valid Unicode; it was not stored.");
             }
         }
-        index(record);
-        return new Appended(seq, false, record.deepCopy());
+        index(record, stored);
+        // The store keeps only the line: the tree is the caller's now.
+        return new Appended(seq, false, record);
     }
 
     /**
@@ -149,15 +156,49 @@ public final class EventStore {
      * @param limit  at most this many, the newest ones
      * @return the matching records, oldest first, and how many matched in all
      */
-    public synchronized Page query(Predicate<ObjectNode> filter, int limit) {
-        List<ObjectNode> matching = chain.stream().filter(r -> r != null && filter.test(r)).toList();
-        List<ObjectNode> last = matching.subList(Math.max(0, matching.size() - limit), matching.size());
-        return new Page(last.stream().map(ObjectNode::deepCopy).toList(), matching.size());
+    public Page query(Predicate<StoredRecord> filter, int limit) {
+        List<StoredRecord> matching = select(filter);
+        List<StoredRecord> last = matching.subList(Math.max(0, matching.size() - limit), matching.size());
+        return new Page(last.stream().map(StoredRecord::json).toList(), matching.size());
     }
 
-    /** @return the chain re-verified record by record, together with what was found at start */
-    public synchronized Verification verify() {
-        Verification now = HashChain.verify(chain);
+    /**
+     * @param filter which records to select
+     * @return the matching records, oldest first, without their JSON (for counting)
+     */
+    public synchronized List<StoredRecord> select(Predicate<StoredRecord> filter) {
+        List<StoredRecord> matching = new ArrayList<>();
+        for (StoredRecord record : chain) {
+            if (record != null && filter.test(record)) {
+                matching.add(record);
+            }
+        }
+        return matching;
+    }
+
+    /**
+     * Re-hashes every record. Records never change once stored, so this works on a copy of the
+     * list, parsing one line at a time, and appends go on meanwhile.
+     *
+     * @return the chain re-verified record by record, together with what was found at start
+     */
+    public Verification verify() {
+        List<StoredRecord> records;
+        synchronized (this) {
+            records = new ArrayList<>(chain);
+        }
+        Verification now = HashChain.verify(new AbstractList<>() {
+            @Override
+            public ObjectNode get(int index) {
+                StoredRecord record = records.get(index);
+                return record == null ? null : record.json();
+            }
+
+            @Override
+            public int size() {
+                return records.size();
+            }
+        });
         Long first = java.util.stream.Stream.of(firstInvalidAtStart, now.firstInvalidSeq())
                 .filter(java.util.Objects::nonNull).min(Long::compare).orElse(null);
         return new Verification(first == null, now.length(), now.headHash(), first, missingAtStart);
@@ -195,8 +236,8 @@ public final class EventStore {
                 .map(r -> r.path(EventRecord.HASH).asText()).findFirst().orElse("");
     }
 
-    private void index(ObjectNode record) {
-        chain.add(record);
+    private void index(ObjectNode record, StoredRecord stored) {
+        chain.add(stored);
         if (record == null) {
             lastSeq++;
             return;
@@ -228,7 +269,7 @@ public final class EventStore {
     /**
      * @param seq       the record's sequence number (the earlier one for a duplicate)
      * @param duplicate true when nothing was appended
-     * @param record    a copy of the new record, {@code null} for a duplicate
+     * @param record    the new record, the caller's to keep; {@code null} for a duplicate
      */
     public record Appended(long seq, boolean duplicate, ObjectNode record) {
     }

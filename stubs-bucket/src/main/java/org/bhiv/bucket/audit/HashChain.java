@@ -3,6 +3,7 @@ package org.bhiv.bucket.audit;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.bhiv.server.CanonicalJson;
 import org.bhiv.server.Hashing;
@@ -27,8 +28,12 @@ public final class HashChain {
      * @return the record's hash, 64 lowercase hex digits
      */
     public static String hash(String prevHash, ObjectNode record) {
-        ObjectNode withoutHash = record.deepCopy();
-        withoutHash.remove(EventRecord.HASH);
+        ObjectNode withoutHash = record;
+        if (record.has(EventRecord.HASH)) {
+            // A shallow copy: the members are only read.
+            withoutHash = JsonNodeFactory.instance.objectNode().setAll(record);
+            withoutHash.remove(EventRecord.HASH);
+        }
         return Hashing.sha256Hex(prevHash + CanonicalJson.of(withoutHash));
     }
 

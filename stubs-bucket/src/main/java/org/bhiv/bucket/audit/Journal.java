@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,12 +18,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.bhiv.server.Json;
 
 /**
- * The append-only JSON-lines journal: one stored record per line, UTF-8, written and flushed
- * before Bucket answers. Nothing rewrites or truncates it; a line that cannot be read back is
+ * The append-only JSON-lines journal: one stored record per line, UTF-8, written to the
+ * operating system before Bucket answers (not fsynced). Nothing rewrites or truncates it; a line that cannot be read back is
  * kept on disk and reported by the chain verification, never skipped silently.
  *
- * <p>Each record is encoded to complete UTF-8 bytes before anything reaches the file (a record
- * that cannot be encoded is refused with the file untouched), then written with one write call.
+ * <p>Each record arrives encoded to complete UTF-8 bytes ({@link StoredRecord#sealed}: a record
+ * that cannot be encoded is refused before it gets here) and is written with one write call.
  * After an I/O failure the file is reopened, so one failure does not refuse every later record.
  * After each record the {@link Anchor} beside the journal is overwritten with the new head, so a
  * journal cut short is noticed at the next start.
@@ -102,31 +100,30 @@ public final class Journal implements AutoCloseable {
     }
 
     /**
-     * Appends one record and flushes it to the operating system.
+     * Appends one record with one write call, so that it reaches the operating system (and
+     * survives a crash of this process) before Bucket answers, then records the new head in
+     * the anchor.
      *
-     * @param record the sealed record
-     * @throws IllegalArgumentException when the record cannot be encoded as UTF-8 (the file is untouched)
-     * @throws UncheckedIOException     when the write fails (the journal is reopened for the next record)
+     * @param record the record, already encoded
+     * @param head   the new head: the record's sequence number and hash
+     * @throws UncheckedIOException when the write fails (the journal is reopened for the next record)
      */
-    public synchronized void append(ObjectNode record) {
-        byte[] line = encode(record);
+    synchronized void append(StoredRecord record, Anchor head) {
         try {
             if (out == null) {
                 out = openForAppend(path);
             }
-            out.write(line);
-            out.flush();
+            out.write(record.line());
         } catch (IOException e) {
             reset();
             throw new UncheckedIOException("Cannot append to the Bucket journal " + path, e);
         }
-        long seq = record.path(EventRecord.SEQ).asLong();
         try {
-            writeAnchor(new Anchor(seq, record.path(EventRecord.HASH).asText()));
+            writeAnchor(head);
         } catch (IOException e) {
             closeAnchor();
             // The record is stored; an anchor left one record behind still matches at the next start.
-            LOGGER.log(System.Logger.Level.ERROR, "The record seq " + seq
+            LOGGER.log(System.Logger.Level.ERROR, "The record seq " + head.seq()
                     + " is stored, but the journal anchor could not be updated", e);
         }
     }
@@ -141,14 +138,14 @@ public final class Journal implements AutoCloseable {
     private void writeAnchor(Anchor anchor) throws IOException {
         if (anchorChannel == null) {
             anchorChannel = FileChannel.open(Anchor.pathFor(path), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            if (anchorChannel.size() > Anchor.LENGTH) {
+                anchorChannel.truncate(Anchor.LENGTH); // an anchor file written by an older version
+            }
         }
         ByteBuffer bytes = ByteBuffer.wrap(anchor.bytes());
         long position = 0;
         while (bytes.hasRemaining()) {
             position += anchorChannel.write(bytes, position);
-        }
-        if (anchorChannel.size() > Anchor.LENGTH) {
-            anchorChannel.truncate(Anchor.LENGTH); // an anchor file written by an older version
         }
     }
 
@@ -169,22 +166,6 @@ public final class Journal implements AutoCloseable {
      */
     static java.util.Optional<Anchor> anchor(Path path) {
         return Anchor.read(path);
-    }
-
-    private static byte[] encode(ObjectNode record) {
-        try {
-            String text = Json.mapper().writeValueAsString(record) + "\n";
-            ByteBuffer bytes = StandardCharsets.UTF_8.newEncoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .encode(CharBuffer.wrap(text));
-            byte[] line = new byte[bytes.remaining()];
-            bytes.get(line);
-            return line;
-        } catch (IOException e) {
-            // CharacterCodingException (an unpaired surrogate) or a Jackson failure: nothing was written.
-            throw new IllegalArgumentException("The record cannot be encoded as UTF-8; nothing was written", e);
-        }
     }
 
     /** Drops the stream after a failure; the next append opens the file afresh. */

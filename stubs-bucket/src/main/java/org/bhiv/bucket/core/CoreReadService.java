@@ -3,11 +3,12 @@ package org.bhiv.bucket.core;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -15,6 +16,7 @@ import io.helidon.webserver.http.ServerResponse;
 import org.bhiv.bucket.BucketConfig;
 import org.bhiv.bucket.audit.EventRecord;
 import org.bhiv.bucket.audit.EventStore;
+import org.bhiv.bucket.audit.StoredRecord;
 import org.bhiv.server.Responses;
 import org.bhiv.server.auth.Caller;
 
@@ -50,9 +52,9 @@ public final class CoreReadService implements HttpService {
     private void events(ServerRequest req, ServerResponse res) {
         config.reader().check(req);
         int limit = QueryParams.limit(req, 100, 1000);
-        Predicate<ObjectNode> filter = matches(EventRecord.REQUESTER_ID, QueryParams.optional(req, "requester_id"))
-                .and(matches("trace_id", QueryParams.optional(req, "trace_id")))
-                .and(matches("event_type", QueryParams.optional(req, "event_type")));
+        Predicate<StoredRecord> filter = matches(StoredRecord::requesterId, QueryParams.optional(req, "requester_id"))
+                .and(matches(StoredRecord::traceId, QueryParams.optional(req, "trace_id")))
+                .and(matches(StoredRecord::eventType, QueryParams.optional(req, "event_type")));
         EventStore.Page page = store.query(filter, limit);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("events", page.events());
@@ -64,15 +66,15 @@ public final class CoreReadService implements HttpService {
     private void stats(ServerRequest req, ServerResponse res) {
         config.reader().check(req);
         EventStore.Counts counts = store.counts();
-        List<ObjectNode> all = store.query(r -> true, Integer.MAX_VALUE).events();
+        List<StoredRecord> all = store.select(r -> true);
         Map<String, Object> stats = new LinkedHashMap<>();
         stats.put("events_received", counts.events());
         stats.put("agents_tracked", counts.agents());
         stats.put("duplicates_ignored", counts.duplicates());
         stats.put("capacity", counts.capacity());
-        stats.put("by_event_type", countBy(all, "event_type"));
-        stats.put("by_requester", countBy(all, EventRecord.REQUESTER_ID));
-        stats.put("last_event_at", all.isEmpty() ? null : all.getLast().path(EventRecord.RECEIVED_AT).asText());
+        stats.put("by_event_type", countBy(all, StoredRecord::eventType));
+        stats.put("by_requester", countBy(all, StoredRecord::requesterId));
+        stats.put("last_event_at", all.isEmpty() ? null : receivedAt(all.getLast()));
         stats.put("audit_chain", store.summary());
         Responses.json(res, 200, Map.of("success", true, "stats", stats));
     }
@@ -81,7 +83,7 @@ public final class CoreReadService implements HttpService {
         Caller.of(req).requireRequester(QueryParams.optional(req, "requester_id").orElse(null),
                 config.contextReader().allowed());
         String agentId = QueryParams.required(req, "agent_id");
-        EventStore.Page page = store.query(matches("agent_id", Optional.of(agentId)), RECENT_CONTEXT_EVENTS);
+        EventStore.Page page = store.query(matches(StoredRecord::agentId, Optional.of(agentId)), RECENT_CONTEXT_EVENTS);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("success", true);
         body.put("agent_id", agentId);
@@ -95,25 +97,28 @@ public final class CoreReadService implements HttpService {
     }
 
     private Map<String, Object> context(String agentId, EventStore.Page page) {
-        List<ObjectNode> all = store.query(matches("agent_id", Optional.of(agentId)), Integer.MAX_VALUE).events();
+        List<StoredRecord> all = store.select(matches(StoredRecord::agentId, Optional.of(agentId)));
         Map<String, Object> context = new LinkedHashMap<>();
         context.put("agent_id", agentId);
         context.put("event_count", page.total());
-        context.put("first_event_at", all.getFirst().path(EventRecord.RECEIVED_AT).asText());
-        context.put("last_event_at", all.getLast().path(EventRecord.RECEIVED_AT).asText());
-        context.put("event_types", countBy(all, "event_type"));
+        context.put("first_event_at", receivedAt(all.getFirst()));
+        context.put("last_event_at", receivedAt(all.getLast()));
+        context.put("event_types", countBy(all, StoredRecord::eventType));
         context.put("recent_events", page.events());
         return context;
     }
 
-    private static Predicate<ObjectNode> matches(String field, Optional<String> value) {
-        return value.<Predicate<ObjectNode>>map(v -> r -> r.path(field).isTextual() && r.get(field).asText().equals(v))
-                .orElse(r -> true);
+    private static Predicate<StoredRecord> matches(Function<StoredRecord, String> member, Optional<String> value) {
+        return value.<Predicate<StoredRecord>>map(v -> r -> v.equals(member.apply(r))).orElse(r -> true);
     }
 
-    private static Map<String, Long> countBy(List<ObjectNode> records, String field) {
+    private static Map<String, Long> countBy(List<StoredRecord> records, Function<StoredRecord, String> member) {
         Map<String, Long> counts = new TreeMap<>();
-        records.forEach(r -> counts.merge(r.path(field).isTextual() ? r.get(field).asText() : "(none)", 1L, Long::sum));
+        records.forEach(r -> counts.merge(Objects.requireNonNullElse(member.apply(r), "(none)"), 1L, Long::sum));
         return counts;
+    }
+
+    private static String receivedAt(StoredRecord record) {
+        return record.json().path(EventRecord.RECEIVED_AT).asText();
     }
 }

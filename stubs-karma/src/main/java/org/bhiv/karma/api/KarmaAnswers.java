@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.bhiv.karma.ledger.KarmaLedger;
+import org.bhiv.karma.ledger.Standing;
 import org.bhiv.karma.ledger.UserView;
 
 /**
@@ -21,7 +22,8 @@ final class KarmaAnswers {
     }
 
     Map<String, Object> applied(String eventType, String message, String action, KarmaLedger.Applied applied) {
-        Map<String, Object> data = summary(applied.user(), action);
+        Standing user = applied.user();
+        Map<String, Object> data = summary(user.userId(), action, user.meritScore(), user.role());
         data.put("change", applied.change());
         data.put("balances", applied.user().balances());
         Map<String, Object> body = envelope(eventType, applied.duplicate() ? "Duplicate event ignored" : message, data);
@@ -32,18 +34,18 @@ final class KarmaAnswers {
     }
 
     Map<String, Object> stats(UserView user) {
-        Map<String, Object> data = summary(user, null);
+        Map<String, Object> data = summary(user.userId(), null, user.meritScore(), user.role());
         data.put("balances", user.balances());
         data.put("action_stats", user.actionStats());
         return envelope(KarmaRequests.STATS_REQUEST, "Stats retrieved", data);
     }
 
-    private static Map<String, Object> summary(UserView user, String action) {
+    private static Map<String, Object> summary(String userId, String action, double meritScore, String role) {
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("user_id", user.userId());
+        data.put("user_id", userId);
         data.put("action", action);
-        data.put("merit_score", user.meritScore());
-        data.put("role", user.role());
+        data.put("merit_score", meritScore);
+        data.put("role", role);
         return data;
     }
 

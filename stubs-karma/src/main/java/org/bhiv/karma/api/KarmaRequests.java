@@ -1,7 +1,5 @@
 package org.bhiv.karma.api;
 
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -203,12 +201,7 @@ final class KarmaRequests {
         if (value == null || value.isNull()) {
             return;
         }
-        try {
-            if (!value.isTextual()) {
-                throw new DateTimeParseException("not a string", value.toString(), 0);
-            }
-            OffsetDateTime.parse(value.asText());
-        } catch (DateTimeParseException e) {
+        if (!value.isTextual() || !IsoTimestamp.valid(value.asText())) {
             errors.add(new FieldError(field, "must be an ISO-8601 date-time with offset, e.g. 2026-01-31T10:15:30Z"));
         }
     }

@@ -95,7 +95,7 @@ public final class KarmaLedger {
         String key = entry.eventId() == null ? null : key(entry.writer(), entry.eventId());
         if (key != null && seenEventIds.containsKey(key)) {
             UserKarma user = users.get(entry.userId());
-            return new Applied(true, Balances.ZERO, user == null ? new UserKarma(entry.userId()).view() : user.view());
+            return new Applied(true, Balances.ZERO, (user == null ? new UserKarma(entry.userId()) : user).standing());
         }
         if (!users.containsKey(entry.userId()) && users.size() >= maxUsers) {
             throw ProblemException.of(507, "storage_full", "Karma holds its maximum of " + maxUsers + " users.");
@@ -113,7 +113,7 @@ public final class KarmaLedger {
         if (journal != null && journal.wantsSnapshot()) {
             journal.snapshot(users.values().stream().map(UserKarma::state).toList(), new ArrayList<>(seenEventIds.values()));
         }
-        return new Applied(false, change, users.get(entry.userId()).view());
+        return new Applied(false, change, users.get(entry.userId()).standing());
     }
 
     /** Applies without journaling or capacity check: the entry is already on disk. */
@@ -164,6 +164,6 @@ public final class KarmaLedger {
      * @param change    the change applied to the balances
      * @param user      the user's karma afterwards
      */
-    public record Applied(boolean duplicate, Balances change, UserView user) {
+    public record Applied(boolean duplicate, Balances change, Standing user) {
     }
 }

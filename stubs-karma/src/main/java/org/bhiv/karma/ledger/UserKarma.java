@@ -67,6 +67,11 @@ final class UserKarma {
         return user;
     }
 
+    Standing standing() {
+        double merit = KarmaRules.merit(balances);
+        return new Standing(userId, KarmaRules.roleFor(merit).wire(), merit, balances);
+    }
+
     UserView view() {
         double merit = KarmaRules.merit(balances);
         Map<String, Long> actions = new TreeMap<>();

@@ -2,7 +2,9 @@ package org.bhiv.karma.rules;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The behaviours Karma knows, by their wire names. */
 public enum Action {
@@ -13,6 +15,9 @@ public enum Action {
     CHEAT("cheat"),
     WORKFLOW_SUCCESS("workflow_success"),
     WORKFLOW_FAILED("workflow_failed");
+
+    private static final Map<String, Action> BY_WIRE = Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(Action::wire, a -> a));
+    private static final List<String> NAMES = Arrays.stream(values()).map(Action::wire).toList();
 
     private final String wire;
 
@@ -30,11 +35,11 @@ public enum Action {
      * @return the action, empty when unknown
      */
     public static Optional<Action> parse(String name) {
-        return Arrays.stream(values()).filter(a -> a.wire.equals(name)).findFirst();
+        return name == null ? Optional.empty() : Optional.ofNullable(BY_WIRE.get(name));
     }
 
     /** @return every wire name, for error messages */
     public static List<String> names() {
-        return Arrays.stream(values()).map(Action::wire).toList();
+        return NAMES;
     }
 }

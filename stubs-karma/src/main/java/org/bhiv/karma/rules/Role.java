@@ -2,7 +2,9 @@ package org.bhiv.karma.rules;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** Karma roles, each reached at a merit threshold. */
 public enum Role {
@@ -10,6 +12,9 @@ public enum Role {
     VOLUNTEER("volunteer", 50),
     SEVA("seva", 200),
     GURU("guru", 500);
+
+    private static final Map<String, Role> BY_WIRE = Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(Role::wire, r -> r));
+    private static final List<String> NAMES = Arrays.stream(values()).map(Role::wire).toList();
 
     private final String wire;
     private final double threshold;
@@ -34,11 +39,11 @@ public enum Role {
      * @return the role, empty when unknown
      */
     public static Optional<Role> parse(String name) {
-        return Arrays.stream(values()).filter(r -> r.wire.equals(name)).findFirst();
+        return name == null ? Optional.empty() : Optional.ofNullable(BY_WIRE.get(name));
     }
 
     /** @return every wire name, for error messages */
     public static List<String> names() {
-        return Arrays.stream(values()).map(Role::wire).toList();
+        return NAMES;
     }
 }
