@@ -1,15 +1,10 @@
 package org.bhiv.e2e;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The Bucket stand-in's journal under a real crash (docs/stubs.md, "Journal"): the packaged jar
@@ -66,39 +60,15 @@ class BucketCrashTest {
     /** Writes from several threads and kills Bucket once enough were answered, with the others in flight. */
     private static void writeThenCrash(ServiceProcess bucket, Map<String, Long> answered) throws Exception {
         AtomicInteger next = new AtomicInteger();
-        AtomicInteger count = new AtomicInteger();
-        AtomicBoolean crashed = new AtomicBoolean();
-        ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
-        try {
-            List<Future<?>> loops = new ArrayList<>();
-            for (int t = 0; t < WRITERS; t++) {
-                loops.add(writers.submit(() -> {
-                    while (!crashed.get()) {
-                        String eventId = "evt_crash_" + next.getAndIncrement();
-                        Http.Answer answer;
-                        try {
-                            answer = Http.post(bucket.url() + "/core/write-event", Stack.EXECUTOR_TOKEN, body(eventId));
-                        } catch (RuntimeException killedMeanwhile) {
-                            continue;
-                        }
-                        if (answer.status() == 200) {
-                            answered.put(eventId, answer.json().get("seq").asLong());
-                            count.incrementAndGet();
-                        }
-                    }
-                    return null;
-                }));
+        CrashUnderLoad.run(bucket, WRITERS, ANSWERS_BEFORE_CRASH, crashed -> {
+            String eventId = "evt_crash_" + next.getAndIncrement();
+            Http.Answer answer = Http.post(bucket.url() + "/core/write-event", Stack.EXECUTOR_TOKEN, body(eventId));
+            if (answer.status() != 200) {
+                return false;
             }
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(5))
-                    .until(() -> count.get() >= ANSWERS_BEFORE_CRASH);
-            bucket.crash();
-            crashed.set(true);
-            for (Future<?> loop : loops) {
-                loop.get();
-            }
-        } finally {
-            writers.shutdownNow();
-        }
+            answered.put(eventId, answer.json().get("seq").asLong());
+            return true;
+        });
         assertThat(answered).hasSizeGreaterThanOrEqualTo(ANSWERS_BEFORE_CRASH);
         assertThat(answered.size()).as("room to read them all back in one page").isLessThan(900);
     }

@@ -2,14 +2,9 @@ package org.bhiv.e2e;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
@@ -83,40 +78,17 @@ class ExecutorCrashTest {
      */
     private static void sendThenCrash(ServiceProcess executor, AtomicInteger next, Map<String, Sent> sent,
                                       int answers) throws Exception {
-        AtomicInteger answered = new AtomicInteger();
-        AtomicBoolean crashed = new AtomicBoolean();
-        ExecutorService senders = Executors.newFixedThreadPool(SENDERS);
-        try {
-            List<Future<?>> loops = new ArrayList<>();
-            for (int t = 0; t < SENDERS; t++) {
-                loops.add(senders.submit(() -> {
-                    while (!crashed.get()) {
-                        String traceId = "crash-" + next.getAndIncrement();
-                        String body = body(traceId);
-                        sent.put(traceId, new Sent(body, null));
-                        Http.Answer answer;
-                        try {
-                            answer = Http.post(executor.url() + "/api/workflow/execute", Stack.CORE_TOKEN, body);
-                        } catch (RuntimeException killedMeanwhile) {
-                            continue; // stays unanswered
-                        }
-                        if (answer.status() == 200 && !crashed.get()) {
-                            sent.put(traceId, new Sent(body, answer));
-                            answered.incrementAndGet();
-                        }
-                    }
-                    return null;
-                }));
+        CrashUnderLoad.run(executor, SENDERS, answers, crashed -> {
+            String traceId = "crash-" + next.getAndIncrement();
+            String body = body(traceId);
+            sent.put(traceId, new Sent(body, null));
+            Http.Answer answer = Http.post(executor.url() + "/api/workflow/execute", Stack.CORE_TOKEN, body);
+            if (answer.status() != 200 || crashed.getAsBoolean()) {
+                return false;
             }
-            await().atMost(Duration.ofSeconds(60)).until(() -> answered.get() >= answers);
-            executor.crash();
-            crashed.set(true);
-            for (Future<?> loop : loops) {
-                loop.get();
-            }
-        } finally {
-            senders.shutdownNow();
-        }
+            sent.put(traceId, new Sent(body, answer));
+            return true;
+        });
     }
 
     private static void assertEveryAnsweredExecutionReplays(ServiceProcess executor, Map<String, Sent> sent) {
