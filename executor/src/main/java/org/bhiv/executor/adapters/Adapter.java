@@ -15,4 +15,14 @@ public interface Adapter {
      * @return what happened
      */
     AdapterOutcome execute(AdapterCall call);
+
+    /**
+     * @return true when {@link #execute} may act outside the executor's own database (a message
+     *         sent, a service called): a process that dies during it may have acted, so its
+     *         idempotency key must stay claimed across a restart. False only when every effect is
+     *         a write that commits with the execution ({@link AdapterCall#effects()}).
+     */
+    default boolean reachesOutside() {
+        return true;
+    }
 }

@@ -71,6 +71,16 @@ public final class ExecutionEngine {
         }
     }
 
+    /**
+     * @param actionType a request's {@code payload.action_type}, or null
+     * @return true when executing it may act outside the executor's own database (its adapter's
+     *         provider calls a network service); false for the sandbox and the task store, and
+     *         for an action type no adapter serves (nothing runs)
+     */
+    public boolean reachesOutside(String actionType) {
+        return actionType != null && adapters.find(actionType).map(Adapter::reachesOutside).orElse(false);
+    }
+
     private ExecutionOutcome succeeded(String actionType, String traceId, AdapterOutcome.Succeeded ok) {
         ObjectNode result = envelope(traceId, true);
         result.put("provider", ok.provider());

@@ -46,15 +46,17 @@ public final class Idempotency {
      * @param key         the idempotency key
      * @param fingerprint the request's {@link #fingerprint}
      * @param traceId     the request's trace_id (for refusals)
+     * @param durable     true when the claim must outlive the process: the action reaches outside
+     *                    the executor ({@link ExecutionStore#claim(String, String, boolean)})
      * @return {@link ClaimOutcome.Claimed} (run the engine, then {@link #settle} or {@link #abandon})
      *         or {@link ClaimOutcome.Replay} (send the stored answer again)
      * @throws ProblemException 409 {@code request_in_progress}, 422 {@code idempotency_key_reused},
      *                          503 {@code store_unavailable}
      */
-    public ClaimOutcome claim(String key, String fingerprint, String traceId) {
+    public ClaimOutcome claim(String key, String fingerprint, String traceId, boolean durable) {
         ClaimOutcome outcome;
         try {
-            outcome = store.claim(key, fingerprint);
+            outcome = store.claim(key, fingerprint, durable);
         } catch (StoreException e) {
             LOGGER.log(System.Logger.Level.ERROR, "Idempotency claim failed; answering 503", e);
             throw StoreException.unavailable().withTraceId(traceId);

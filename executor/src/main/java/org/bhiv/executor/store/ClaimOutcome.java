@@ -1,7 +1,7 @@
 package org.bhiv.executor.store;
 
 /**
- * What {@link ExecutionStore#claim(String, String)} decided for one idempotency key.
+ * What {@link ExecutionStore#claim(String, String, boolean)} decided for one idempotency key.
  */
 public sealed interface ClaimOutcome {
 
@@ -12,8 +12,11 @@ public sealed interface ClaimOutcome {
      * @param key         the idempotency key
      * @param token       names this claim; a claim taken over after its lease ran out has a new one
      * @param fingerprint the fingerprint of the request that holds it
+     * @param durable     true when the claim is a row of the database, which outlives the process
+     *                    (until its lease ends); false when only this process holds it
+     *                    ({@link ExecutionStore#claim(String, String, boolean)})
      */
-    record Claimed(String key, String token, String fingerprint) implements ClaimOutcome {
+    record Claimed(String key, String token, String fingerprint, boolean durable) implements ClaimOutcome {
     }
 
     /**

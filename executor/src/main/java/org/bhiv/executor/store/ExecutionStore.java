@@ -13,13 +13,35 @@ import java.util.List;
 public interface ExecutionStore {
 
     /**
-     * Claims {@code key} for a request with {@code fingerprint}, atomically.
+     * Claims {@code key} for a request with {@code fingerprint}, atomically, with a claim that
+     * outlives the process: {@code claim(key, fingerprint, true)}.
      *
      * @param key         the idempotency key
      * @param fingerprint the request's fingerprint (SHA-256 hex of its canonical JSON)
      * @return claimed, a replay of the stored answer, in progress elsewhere, or a mismatch
      */
-    ClaimOutcome claim(String key, String fingerprint);
+    default ClaimOutcome claim(String key, String fingerprint) {
+        return claim(key, fingerprint, true);
+    }
+
+    /**
+     * Claims {@code key} for a request with {@code fingerprint}, atomically.
+     *
+     * <p>{@code durable} says whether the claim must outlive the process. It must when the action
+     * reaches outside the executor (a provider over the network): should the process die during
+     * the call, the key then stays claimed until its lease ends, so a retry gets 409 instead of
+     * sending the message twice. It need not when the action's only effects are writes that
+     * commit with the execution (the sandbox, the task store): a process that dies before that
+     * commit leaves nothing behind, so the retry rightly executes. A store whose database only one
+     * process can open (the embedded H2 file) then holds the claim in memory and spares the
+     * database a commit; a shared database (PostgreSQL, several replicas) always makes it durable.
+     *
+     * @param key         the idempotency key
+     * @param fingerprint the request's fingerprint (SHA-256 hex of its canonical JSON)
+     * @param durable     true when the claim must survive the process
+     * @return claimed, a replay of the stored answer, in progress elsewhere, or a mismatch
+     */
+    ClaimOutcome claim(String key, String fingerprint, boolean durable);
 
     /**
      * Stores the execution as the key's answer, and runs {@code alsoWrite} in the same

@@ -28,7 +28,8 @@ import org.bhiv.server.ProblemException;
  *   <li><b>shape</b>: every invalid field in one 422; a decision other than {@code workflow} is
  *       skipped (200); a workflow needs a non-empty payload (400);</li>
  *   <li><b>idempotency</b>: the key is claimed, or its stored answer replayed, or the request
- *       refused (409 in progress, 422 reused for another body);</li>
+ *       refused (409 in progress, 422 reused for another body); the claim is made durable first
+ *       only when the action reaches outside the executor;</li>
  *   <li><b>engine</b>: the adapter runs once; its writes to the executor's own database are
  *       collected, not committed;</li>
  *   <li><b>record and enqueue</b>: the execution, its key's state, the adapter's writes and the
@@ -98,7 +99,8 @@ public final class ExecutionPipeline {
         Instant receivedAt = clock.instant();
 
         // 2. idempotency
-        ClaimOutcome claim = idempotency.claim(shape.idempotencyKey(), Idempotency.fingerprint(body), shape.traceId());
+        ClaimOutcome claim = idempotency.claim(shape.idempotencyKey(), Idempotency.fingerprint(body), shape.traceId(),
+                engine.reachesOutside(shape.actionType()));
         if (claim instanceof ClaimOutcome.Replay replay) {
             listener.replayed(shape.traceId());
             return new Answer(replay.status(), replay.body(), true);

@@ -138,8 +138,20 @@ class AdapterValidationTest {
         return outcome;
     }
 
+    @Test
+    void sandboxAdaptersAndTheTaskStoreActOnlyOnTheExecutorsDatabase() {
+        assertThat(List.of(WhatsAppAdapter.create(context("whatsapp")), EmailAdapter.create(context("email")),
+                AiAdapter.create(context("ai")), TaskAdapter.create(context("task"), new InMemoryTaskStore()),
+                TaskAdapter.create(context("task", "store"), new InMemoryTaskStore())))
+                .extracting(Adapter::reachesOutside).containsOnly(false);
+    }
+
     private ProviderContext context(String adapter) {
-        Config adapters = Config.just(ConfigSources.create(Map.of(adapter + ".provider", "sandbox")));
+        return context(adapter, "sandbox");
+    }
+
+    private ProviderContext context(String adapter, String provider) {
+        Config adapters = Config.just(ConfigSources.create(Map.of(adapter + ".provider", provider)));
         return new ProviderContext(AdapterConfig.create(adapters, adapter), recorder, CLOCK);
     }
 }

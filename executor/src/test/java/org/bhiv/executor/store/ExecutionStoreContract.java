@@ -191,17 +191,114 @@ abstract class ExecutionStoreContract {
         assertThat(outcomes).filteredOn(InProgress.class::isInstance).hasSize(99);
     }
 
-    /** Claims {@link #key} from {@code n} threads released at once. */
+    @Test
+    void hundredConcurrentClaimsOfOneKeyDurableOrNotGiveExactlyOneClaimed() throws Exception {
+        List<ClaimOutcome> outcomes = claimConcurrently(100, i -> store, i -> i % 2 == 0);
+
+        assertThat(outcomes).filteredOn(Claimed.class::isInstance).hasSize(1);
+        assertThat(outcomes).filteredOn(InProgress.class::isInstance).hasSize(99);
+    }
+
+    @Test
+    void claimThatNeedNotBeDurableExcludesOtherClaimsOfItsKeyLikeADurableOne() {
+        Claimed claim = (Claimed) store.claim(key, FP, false);
+
+        assertThat(store.claim(key, FP)).isEqualTo(new InProgress());
+        assertThat(store.claim(key, FP, false)).isEqualTo(new InProgress());
+        assertThat(store.claim(key, OTHER_FP, false)).isEqualTo(new FingerprintMismatch());
+
+        store.complete(claim, execution(200, "{}"), TransactionalWrite.none());
+        assertThat(store.claim(key, OTHER_FP, false)).isEqualTo(new FingerprintMismatch());
+    }
+
+    @Test
+    void claimThatNeedNotBeDurableIsStoredWithItsExecutionForEveryProcessOnTheDatabase() {
+        Claimed claim = (Claimed) store.claim(key, FP, false);
+        assertThat(store.complete(claim, execution(200, "{\"local\":1}"), TransactionalWrite.none())).isTrue();
+
+        var restarted = new JdbcExecutionStore(database(), LEASE, RETENTION, clock);
+        assertThat(restarted.claim(key, FP, false)).isEqualTo(new Replay(200, "{\"local\":1}"));
+        assertThat(restarted.claim(key, FP)).isEqualTo(new Replay(200, "{\"local\":1}"));
+        assertThat(store.findByTraceId(traceId)).singleElement().satisfies(found -> assertThat(found.replayable()).isTrue());
+    }
+
+    @Test
+    void claimThatNeedNotBeDurableReleasedOrAbandonedFreesItsKey() {
+        store.release((Claimed) store.claim(key, FP, false), execution(200, "{\"retryable\":true}"),
+                TransactionalWrite.none());
+        store.abandon((Claimed) store.claim(key, FP, false));
+
+        assertThat(store.claim(key, OTHER_FP, false)).isInstanceOf(Claimed.class);
+        assertThat(store.findByTraceId(traceId)).singleElement().satisfies(found -> assertThat(found.replayable()).isFalse());
+    }
+
+    @Test
+    void claimThatNeedNotBeDurableWaitsForADeadProcessesDurableClaimUntilItsLeaseEnds() {
+        store.claim(key, FP); // a process that called a real provider, then died
+        var restarted = new JdbcExecutionStore(database(), LEASE, RETENTION, clock);
+
+        assertThat(restarted.claim(key, FP, false)).isEqualTo(new InProgress());
+        clock.advance(LEASE.plusSeconds(1));
+        ClaimOutcome taken = restarted.claim(key, FP, false);
+        assertThat(taken).isInstanceOf(Claimed.class);
+        assertThat(restarted.complete((Claimed) taken, execution(200, "{}"), TransactionalWrite.none())).isTrue();
+        assertThat(restarted.claim(key, FP, false)).isInstanceOf(Replay.class);
+    }
+
+    @Test
+    void claimThatNeedNotBeDurableOfAnExpiredKeyClaimsIt() {
+        store.complete((Claimed) store.claim(key, FP), execution(200, "{}"), TransactionalWrite.none());
+        clock.advance(RETENTION.plusSeconds(1));
+
+        ClaimOutcome again = new JdbcExecutionStore(database(), LEASE, RETENTION, clock).claim(key, FP, false);
+        assertThat(again).isInstanceOf(Claimed.class);
+    }
+
+    @Test
+    void claimThatNeedNotBeDurableWhoseLeaseRanOutIsTakenOverAndTheLateCompletionIsNotReplayed() {
+        Claimed stuck = (Claimed) store.claim(key, FP, false);
+        clock.advance(LEASE.plusSeconds(1));
+
+        Claimed retry = (Claimed) store.claim(key, FP, false);
+        assertThat(retry.token()).isNotEqualTo(stuck.token());
+        assertThat(store.complete(stuck, execution(200, "{\"late\":true}"), TransactionalWrite.none())).isFalse();
+        assertThat(store.complete(retry, execution(200, "{\"retry\":true}"), TransactionalWrite.none())).isTrue();
+        assertThat(store.claim(key, FP, false)).isEqualTo(new Replay(200, "{\"retry\":true}"));
+        assertThat(store.findByTraceId(traceId)).extracting(StoredExecution::replayable)
+                .containsExactlyInAnyOrder(false, true);
+    }
+
+    @Test
+    void failedCommitOfAClaimThatNeedNotBeDurableKeepsTheClaim() {
+        Claimed claim = (Claimed) store.claim(key, FP, false);
+
+        assertThatThrownBy(() -> store.complete(claim, execution(200, "{}"), c -> {
+            throw new SQLException("outbox refused", "23000");
+        })).isInstanceOf(StoreException.class);
+
+        assertThat(store.claim(key, FP, false)).isEqualTo(new InProgress());
+        assertThat(store.complete(claim, execution(200, "{}"), TransactionalWrite.none())).isTrue();
+        assertThat(store.claim(key, FP, false)).isInstanceOf(Replay.class);
+    }
+
+    /** Claims {@link #key} durably from {@code n} threads released at once. */
     List<ClaimOutcome> claimConcurrently(int n, java.util.function.IntFunction<ExecutionStore> storeOfThread)
             throws Exception {
+        return claimConcurrently(n, storeOfThread, i -> true);
+    }
+
+    /** Claims {@link #key} from {@code n} threads released at once, durably where {@code durable} says so. */
+    List<ClaimOutcome> claimConcurrently(int n, java.util.function.IntFunction<ExecutionStore> storeOfThread,
+                                         java.util.function.IntPredicate durable) throws Exception {
         CountDownLatch start = new CountDownLatch(1);
         List<Future<ClaimOutcome>> futures = new ArrayList<>();
         try (ExecutorService threads = Executors.newFixedThreadPool(n)) {
             for (int i = 0; i < n; i++) {
                 ExecutionStore s = storeOfThread.apply(i);
+                boolean durably = durable.test(i);
                 Callable<ClaimOutcome> claim = () -> {
                     start.await();
-                    return s.claim(key, FP);
+                    return s.claim(key, FP, durably);
                 };
                 futures.add(threads.submit(claim));
             }

@@ -51,10 +51,19 @@ class PostgresExecutionStoreTest extends ExecutionStoreContract {
     void twoReplicasOnOneDatabaseGiveExactlyOneClaimedAmongHundredConcurrentClaims() throws Exception {
         ExecutionStore other = new JdbcExecutionStore(replica, LEASE, RETENTION, clock);
 
-        List<ClaimOutcome> outcomes = claimConcurrently(100, i -> i % 2 == 0 ? store : other);
+        List<ClaimOutcome> outcomes = claimConcurrently(100, i -> i % 2 == 0 ? store : other, i -> i % 4 < 2);
 
         assertThat(outcomes).filteredOn(Claimed.class::isInstance).hasSize(1);
         assertThat(outcomes).hasSize(100);
+    }
+
+    @Test
+    void onASharedDatabaseEveryClaimIsDurableEvenOneThatNeedNotBe() {
+        ExecutionStore other = new JdbcExecutionStore(replica, LEASE, RETENTION, clock);
+        Claimed claim = (Claimed) store.claim(key, FP, false);
+
+        assertThat(claim.durable()).isTrue();
+        assertThat(other.claim(key, FP, false)).isEqualTo(new ClaimOutcome.InProgress());
     }
 
     @Test

@@ -57,6 +57,7 @@ class ExecutionPipelineTest {
     private final AtomicInteger engineRuns = new AtomicInteger();
     private final List<String> heard = new ArrayList<>();
     private Supplier<AdapterOutcome> adapter;
+    private boolean reachesOutside = true;
     private ExecutionStore store;
     private ExecutionPipeline pipeline;
     private String traceId;
@@ -88,6 +89,11 @@ class ExecutionPipelineTest {
             public AdapterOutcome execute(AdapterCall call) {
                 engineRuns.incrementAndGet();
                 return adapter.get();
+            }
+
+            @Override
+            public boolean reachesOutside() {
+                return reachesOutside;
             }
         };
         ExecutionListener listener = new ExecutionListener() {
@@ -183,6 +189,29 @@ class ExecutionPipelineTest {
     }
 
     @Test
+    void sameKeyWhileALocalActionRunsIsRefusedWith409Too() {
+        reachesOutside = false;
+        sameKeyWhileTheFirstRunsIsRefusedWith409AndRetryAfter();
+    }
+
+    @Test
+    void keyOfAnActionThatReachesOutsideIsClaimedInTheDatabaseBeforeItRunsAndOfALocalOneOnlyWithItsExecution() {
+        List<Long> keyRowsWhileRunning = new ArrayList<>();
+        adapter = () -> {
+            keyRowsWhileRunning.add(keyRows(reachesOutside ? traceId : "local-" + traceId));
+            return success();
+        };
+        execute(null, "x");
+        reachesOutside = false;
+        execute("local-" + traceId, "x");
+
+        assertThat(keyRowsWhileRunning).containsExactly(1L, 0L);
+        assertThat(execute(null, "x").replayed()).isTrue();
+        assertThat(execute("local-" + traceId, "x").replayed()).isTrue();
+        assertThat(engineRuns).hasValue(2);
+    }
+
+    @Test
     void skippedDecisionsAndMissingPayloadsAreNotStoredAndNeverReachTheEngine() {
         var skipped = pipeline.execute(body("respond", null), Optional.empty(), null, "bhiv_core");
         assertThatThrownBy(() -> pipeline.execute(body("workflow", null), Optional.empty(), null, "bhiv_core"))
@@ -225,6 +254,20 @@ class ExecutionPipelineTest {
                     assertThat(e.headers()).containsEntry("Retry-After", "1");
                 });
         assertThat(engineRuns).hasValue(0);
+    }
+
+    /** The idempotency_keys rows of {@code key}, read on another connection. */
+    private static long keyRows(String key) {
+        try (var c = db.dataSource().getConnection();
+             var ps = c.prepareStatement("SELECT COUNT(*) FROM idempotency_keys WHERE idem_key = ?")) {
+            ps.setString(1, key);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static ExecutionPipeline pipeline(ExecutionStore store, ExecutionEngine engine, ExecutionListener listener) {

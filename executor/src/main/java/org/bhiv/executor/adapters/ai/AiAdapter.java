@@ -71,4 +71,9 @@ public final class AiAdapter implements Adapter {
             return fields;
         });
     }
+
+    @Override
+    public boolean reachesOutside() {
+        return provider.reachesOutside();
+    }
 }

@@ -93,4 +93,9 @@ public final class EmailAdapter implements Adapter {
             return fields;
         });
     }
+
+    @Override
+    public boolean reachesOutside() {
+        return provider.reachesOutside();
+    }
 }

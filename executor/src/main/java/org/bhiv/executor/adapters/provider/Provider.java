@@ -22,4 +22,12 @@ public interface Provider<Q, R> {
      *                   else, which the engine reports as {@code internal_execution_error}
      */
     R call(Q request, Effects effects) throws Exception;
+
+    /**
+     * @return true when {@link #call} acts outside the executor's own database; false for a
+     *         provider whose every effect is added to {@code effects} (the sandbox, the task store)
+     */
+    default boolean reachesOutside() {
+        return true;
+    }
 }

@@ -62,4 +62,9 @@ public final class SandboxProvider<Q, R> implements Provider<Q, R> {
         effects.add(recorder.recording(recorded.traceId(), actionType, recorded.providerMessageId(), recorded.content()));
         return answer.apply(request);
     }
+
+    @Override
+    public boolean reachesOutside() {
+        return false;
+    }
 }

@@ -41,4 +41,9 @@ final class StoreTaskProvider implements Provider<Task, Task> {
         }
         return task;
     }
+
+    @Override
+    public boolean reachesOutside() {
+        return false;
+    }
 }

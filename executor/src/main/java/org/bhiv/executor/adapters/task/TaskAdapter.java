@@ -73,4 +73,9 @@ public final class TaskAdapter implements Adapter {
             return fields;
         });
     }
+
+    @Override
+    public boolean reachesOutside() {
+        return provider.reachesOutside();
+    }
 }

@@ -88,4 +88,9 @@ public final class WhatsAppAdapter implements Adapter {
             return fields;
         });
     }
+
+    @Override
+    public boolean reachesOutside() {
+        return provider.reachesOutside();
+    }
 }

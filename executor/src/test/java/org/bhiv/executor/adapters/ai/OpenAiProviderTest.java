@@ -126,6 +126,11 @@ class OpenAiProviderTest {
     }
 
     @Test
+    void reachesOutsideSoItsIdempotencyKeyIsClaimedDurably() {
+        assertThat(AiAdapter.create(RealProviderFixture.context("ai", config(server.url()))).reachesOutside()).isTrue();
+    }
+
+    @Test
     void startUpFailsNamingTheMissingKeyAndItsEnvironmentVariable() {
         var envNames = Map.of("base-url", "EXECUTOR_ADAPTERS_AI_OPENAI_BASE_dash_URL",
                 "api-key", "EXECUTOR_ADAPTERS_AI_OPENAI_API_dash_KEY", "model", "EXECUTOR_ADAPTERS_AI_OPENAI_MODEL");

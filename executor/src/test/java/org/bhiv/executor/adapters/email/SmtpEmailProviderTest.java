@@ -226,6 +226,12 @@ class SmtpEmailProviderTest {
                 .hasMessageNotContaining(PASSWORD);
     }
 
+    @Test
+    void reachesOutsideSoItsIdempotencyKeyIsClaimedDurably() {
+        assertThat(EmailAdapter.create(RealProviderFixture.context("email", config(MAIL.getSmtp().getPort()))).reachesOutside())
+                .isTrue();
+    }
+
     private static Map<String, String> config(int port) {
         var config = new HashMap<String, String>();
         config.put("email.provider", "smtp");

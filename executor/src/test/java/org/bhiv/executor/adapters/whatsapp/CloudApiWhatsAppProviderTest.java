@@ -151,6 +151,12 @@ class CloudApiWhatsAppProviderTest {
     }
 
     @Test
+    void reachesOutsideSoItsIdempotencyKeyIsClaimedDurably() {
+        assertThat(WhatsAppAdapter.create(RealProviderFixture.context("whatsapp", config(server.url()))).reachesOutside())
+                .isTrue();
+    }
+
+    @Test
     void startUpFailsNamingTheMissingKeyAndItsEnvironmentVariable() {
         for (String key : new String[] {"base-url", "phone-number-id", "token"}) {
             var config = config(server.url());
