@@ -42,7 +42,7 @@ final class ServiceProcess implements AutoCloseable {
                 "integrations.karma.url=" + karmaUrl, "integrations.karma.token=" + Stack.EXECUTOR_TOKEN,
                 "integrations.backoff.max=PT0.5S"));
         all.addAll(List.of(settings));
-        return start("executor", "/healthz", "-Xmx256m", dataDir, all);
+        return start("executor", "/healthz", "-Xmx160m", dataDir, all); // as bin/stack runs it
     }
 
     /** The Bucket stand-in with its journal in {@code dataDir}, once {@code /health} answers 200. */
