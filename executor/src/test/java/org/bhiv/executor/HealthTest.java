@@ -49,4 +49,12 @@ class HealthTest {
         assertThat(res.json().path("status").asText()).isEqualTo("UP");
         assertThat(res.text()).contains("\"store\"");
     }
+
+    @Test
+    void healthChecksTheStoreTheAuthModeDiskAndHeapButNotDeadlocks() {
+        var checks = executor.get("/observe/health").json().path("checks");
+
+        // no deadlock check: it stops every thread at a safepoint on each call (Servers)
+        assertThat(checks.findValuesAsText("name")).containsExactlyInAnyOrder("store", "auth", "diskSpace", "heapMemory");
+    }
 }
