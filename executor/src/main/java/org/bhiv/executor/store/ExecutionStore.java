@@ -90,7 +90,8 @@ public interface ExecutionStore {
     List<StoredExecution> findByTraceId(String traceId);
 
     /**
-     * Deletes the keys whose retention has ended; their executions stay readable.
+     * Deletes the keys whose retention has ended; their executions stay readable. Claims held in
+     * memory whose lease ran out (their commit failed) are forgotten too.
      *
      * @return how many keys were deleted
      */

@@ -289,7 +289,9 @@ public final class JdbcExecutionStore implements ExecutionStore {
 
     @Override
     public int purgeExpiredKeys() {
-        return db.direct("purge expired idempotency keys", c -> Sql.update(c, PURGE_KEYS, clock.instant()));
+        Instant now = clock.instant();
+        held.values().removeIf(h -> !h.leaseUntil().isAfter(now)); // left by commits that failed
+        return db.direct("purge expired idempotency keys", c -> Sql.update(c, PURGE_KEYS, now));
     }
 
     private static void insert(Connection c, ExecutionRecord e, boolean replayable) throws SQLException {
